@@ -1,0 +1,24 @@
+// Picks the command module from the first argument. Each module is imported only when used,
+// so `id` never loads Ink and `verify` never loads the wizard.
+import { processIo } from './io.js';
+import { reportError } from './report-error.js';
+import { UserInputError } from '../core/errors.js';
+
+export async function dispatch(argv: readonly string[]): Promise<number> {
+  const io = processIo();
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'id': {
+        const { runId } = await import('./id.js');
+        return await runId(rest, io);
+      }
+      default:
+        throw new UserInputError(`unknown command: ${command ?? '(none)'}`, {
+          hint: 'Run talos-release --help for the commands and flags.',
+        });
+    }
+  } catch (error) {
+    return reportError(error, io);
+  }
+}

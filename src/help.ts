@@ -1,0 +1,44 @@
+// Kept free of imports so that --help and --version load nothing but this file.
+export const HELP_TEXT = `talos-release: prepare a Talos Linux appliance release from the Talos Image Factory.
+
+Usage:
+  talos-release [flags]                 the wizard (a terminal), or the same pipeline with --yes
+  talos-release --yes [flags]           cut a release without screens (CI, scripts)
+  talos-release --dry-run [flags]       show what would be submitted and written; change nothing
+  talos-release id [schematic]          print the canonical schematic and its ID, offline
+  talos-release preflight [flags]       run the pipeline's checks as a checklist
+  talos-release verify <manifest>       re-check a written release manifest and its ISO
+
+Release flags:
+  --schematic <file>             schematic YAML (default schematics/metal-amd64.yaml)
+  --talos-version <sel>          v1.12.4, 1.12 (newest patch), latest (newest stable), pre
+  --extensions <a,b,...>         replace the schematic's official extensions (the file is updated)
+  --platform <name>              default metal
+  --arch <amd64|arm64>           default amd64
+  --secureboot                   SecureBoot ISO and installer
+  --release-version <semver>     default: next patch after the channel's current release
+  --channel <name>               default stable
+  --kubernetes-version <v>       default: the Talos version's default
+  --app-version <v>              the appliance application's version
+  --values-profile <name>        the appliance values profile
+  --factory-url <url>            default https://factory.talos.dev (or TALOS_FACTORY_URL)
+  --registry <host>              installer registry host (default: derived from the factory URL)
+  --artifacts-dir <dir>          where the ISO goes (default artifacts/)
+  --root <dir>                   the repository root (default: current directory)
+  --require-digest               fail when the installer digest cannot be resolved
+  --allow-public-secrets         submit a schematic that looks like it holds secrets
+  --keep-extension-order         keep the schematic's extension order (default: sorted, de-duplicated)
+  --force                        overwrite an existing release manifest
+  --yes, -y                      no screens; answers come from flags
+  --dry-run                      no submit, no download, no write
+  --json                         machine-readable output
+  --online                       (verify) also ask the factory
+  --as-is                        (id) the ID of the file exactly as written
+  -h, --help                     this text
+  --version                      the tool's version
+
+Exit codes:
+  0 success    2 bad input    3 the factory refused (4xx)    4 network or factory unavailable
+  5 integrity (ID, size or hash mismatch, verify failure)    6 local disk or permission error
+  130 cancelled    1 a bug (please report it)
+`;
