@@ -1,0 +1,10 @@
+export {
+  KNOWN_PLATFORMS,
+  diskImageSuffix,
+  supportsSecureBoot,
+  usesPlatformInstaller,
+} from './platforms.js';
+export { parseInstallerImage, parseIsoUrl } from './parse.js';
+export type { ParsedInstallerImage, ParsedIsoUrl } from './parse.js';
+export { artifactRefs, isoFileName, parseArchitecture } from './refs.js';
+export type { Architecture, ArtifactInput, ArtifactRefs, IsoNameInput } from './refs.js';
