@@ -1,0 +1,202 @@
+// One GET of the artifact into the .part file: from scratch, or appended after the bytes already
+// there when the serving host honours ranges. It hashes as bytes pass, counts them against what the
+// server announced, and fails with a TransientFailure the retry loop can act on.
+import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Got, Response } from 'got';
+import { CancelledError, ReleaseError } from '../errors.js';
+import { parseContentRange } from './content-range.js';
+import { factoryRefusal, isTransientStatus, readErrorBody } from './factory-refusal.js';
+import { describeNetworkFailure, diskError, isDiskFailure, TransientFailure } from './failures.js';
+import { parseContentLength } from './head-prewarm.js';
+import { hashFile } from './hash-file.js';
+import { hostWithPort } from './http-client.js';
+import { createProgressReporter } from './progress-reporter.js';
+import type { DownloadEvent, DownloadFileSystem } from './types.js';
+
+export interface AttemptContext {
+  readonly client: Got;
+  readonly url: string;
+  readonly partPath: string;
+  readonly fileSystem: DownloadFileSystem;
+  readonly signal?: AbortSignal | undefined;
+  readonly idleTimeoutMs: number;
+  readonly responseTimeoutMs: number;
+  /** What the HEAD said the file weighs, if it said. */
+  readonly announcedTotal?: number | undefined;
+  readonly emit: (event: DownloadEvent) => void;
+}
+
+export interface AttemptResult {
+  readonly sha256: string;
+  readonly size: number;
+  readonly host: string;
+  readonly resumed: boolean;
+}
+
+interface BodyPlan {
+  /** Where in the file this body starts: 0, or the resume point. */
+  readonly offset: number;
+  readonly total?: number | undefined;
+}
+
+function cancelled(cause: unknown): CancelledError {
+  return new CancelledError('Download cancelled; the partial file is kept for the next run.', {
+    cause,
+  });
+}
+
+/** Decides from the status and headers where this body goes, or throws what the status means. */
+async function planBody(
+  context: AttemptContext,
+  request: AsyncIterable<Buffer> & { destroy(): void },
+  response: Response,
+  resumeFrom: number,
+): Promise<BodyPlan> {
+  const status = response.statusCode;
+  const host = hostWithPort(response.url);
+  if (status >= 400) {
+    const body = await readErrorBody(request);
+    request.destroy();
+    if (isTransientStatus(status))
+      throw new TransientFailure('network', `HTTP ${status} from ${host}: ${body.trim()}`);
+    throw factoryRefusal(status, body, context.url);
+  }
+  const length = parseContentLength(response.headers['content-length']);
+  if (status === 206) {
+    const range = parseContentRange(response.headers['content-range']);
+    if (range?.start !== resumeFrom) {
+      request.destroy();
+      await context.fileSystem.remove(context.partPath);
+      const reason = `${host} answered with an unexpected range (${response.headers['content-range'] ?? 'none'}); starting over`;
+      context.emit({ type: 'restart', reason });
+      throw new TransientFailure('network', reason);
+    }
+    return {
+      offset: range.start,
+      total: range.total ?? (length === undefined ? undefined : range.start + length),
+    };
+  }
+  if (status !== 200) {
+    request.destroy();
+    throw new TransientFailure('network', `unexpected HTTP ${status} from ${host}`);
+  }
+  if (resumeFrom > 0) {
+    context.emit({
+      type: 'restart',
+      reason: `${host} does not honour range requests; downloading from the start`,
+    });
+  }
+  return { offset: 0, total: length };
+}
+
+async function startingHash(context: AttemptContext, offset: number): Promise<Hash> {
+  if (offset === 0) return createHash('sha256');
+  context.emit({ type: 'resume', fromByte: offset });
+  // The bytes on disk are the truth: an in-memory hash could include bytes that never got written.
+  const existing = await hashFile(context.fileSystem, context.partPath, context.signal);
+  if (existing.size !== offset)
+    throw new TransientFailure('integrity', `${context.partPath} changed while resuming`);
+  return existing.hash;
+}
+
+export async function runAttempt(
+  context: AttemptContext,
+  resumeFrom: number,
+): Promise<AttemptResult> {
+  const request = context.client.stream(context.url, {
+    headers: resumeFrom > 0 ? { range: `bytes=${resumeFrom}-` } : {},
+    timeout: { response: context.responseTimeoutMs },
+    ...(context.signal ? { signal: context.signal } : {}),
+  });
+  let stalled = false;
+  let idleTimer: NodeJS.Timeout | undefined;
+  let file: Awaited<ReturnType<DownloadFileSystem['openForWrite']>> | undefined;
+  let plan: BodyPlan | undefined;
+  let received = resumeFrom;
+  try {
+    const response = await new Promise<Response>((resolve, reject) => {
+      request.once('response', resolve);
+      request.once('error', reject);
+    });
+    plan = await planBody(context, request, response, resumeFrom);
+    const expected = plan.total ?? context.announcedTotal;
+    if (
+      plan.total !== undefined &&
+      context.announcedTotal !== undefined &&
+      plan.total !== context.announcedTotal
+    ) {
+      request.destroy();
+      throw new TransientFailure(
+        'integrity',
+        `the HEAD announced ${context.announcedTotal} bytes but the GET announced ${plan.total}`,
+      );
+    }
+    const host = hostWithPort(response.url);
+    const hash = await startingHash(context, plan.offset);
+    received = plan.offset;
+    file = await context.fileSystem.openForWrite(
+      context.partPath,
+      plan.offset > 0 ? 'append' : 'truncate',
+    );
+    const reporter = createProgressReporter({
+      emit: context.emit,
+      host,
+      total: expected,
+      startBytes: plan.offset,
+    });
+    const armIdleTimer = (): void => {
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        stalled = true;
+        request.destroy();
+      }, context.idleTimeoutMs);
+    };
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        armIdleTimer();
+        received += chunk.length;
+        if (expected !== undefined && received > expected) {
+          callback(
+            new TransientFailure(
+              'integrity',
+              `${host} sent more than the ${expected} bytes it announced`,
+            ),
+          );
+          return;
+        }
+        hash.update(chunk);
+        reporter.advance(received, hash);
+        callback(null, chunk);
+      },
+    });
+    armIdleTimer();
+    await pipeline(request, meter, file.stream);
+    if (expected !== undefined && received !== expected)
+      throw new TransientFailure(
+        'integrity',
+        `the body from ${host} ended after ${received} of ${expected} bytes`,
+      );
+    reporter.finish(received, hash);
+    await file.sync();
+    return { sha256: hash.digest('hex'), size: received, host, resumed: plan.offset > 0 };
+  } catch (error) {
+    if (context.signal?.aborted) throw cancelled(error);
+    if (stalled)
+      throw new TransientFailure(
+        'network',
+        `no data for ${context.idleTimeoutMs} ms (stalled after ${received} bytes)`,
+      );
+    if (error instanceof TransientFailure || error instanceof ReleaseError) throw error;
+    if (error instanceof Error && error.cause instanceof ReleaseError) throw error.cause;
+    if (isDiskFailure(error))
+      throw diskError(error, context.partPath, plan?.total ?? context.announcedTotal);
+    throw new TransientFailure('network', describeNetworkFailure(error), { cause: error });
+  } finally {
+    clearTimeout(idleTimer);
+    request.destroy();
+    await file?.close();
+  }
+}

@@ -1,0 +1,15 @@
+// Reports "still building, N s so far" while a request blocks on a cold factory build, so the
+// operator sees the tool is alive during a wait that can last minutes.
+export const BUILDING_TICK_MS = 1_000;
+
+export function startBuildingTicker(
+  report: (elapsedMs: number) => void,
+  tickMs: number = BUILDING_TICK_MS,
+  now: () => number = Date.now,
+): () => void {
+  const startedAt = now();
+  const timer = setInterval(() => report(now() - startedAt), tickMs);
+  // The ticker must never keep the process alive on its own.
+  timer.unref();
+  return () => clearInterval(timer);
+}
