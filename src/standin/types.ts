@@ -6,6 +6,8 @@
 export interface FaultMatch {
   readonly method?: string;
   readonly path: string | RegExp;
+  /** Which listener the rule watches. Default 'factory' (which also serves /cdn). */
+  readonly server?: 'factory' | 'registry';
 }
 
 export type Fault =
@@ -51,6 +53,10 @@ export interface StandinOptions {
   readonly faults?: readonly FaultRule[];
   /** Base URL used inside iPXE scripts. Default: the stand-in's own URL. */
   readonly pxeBaseUrl?: string;
+  /** Schematic documents (YAML or JSON) stored at start, as if POSTed: assets need no POST first. */
+  readonly schematics?: readonly string[];
+  /** Port of the second registry (redirect mode). Default 0: an ephemeral port. */
+  readonly registryPort?: number;
 }
 
 export interface RecordedRequest {

@@ -1,0 +1,107 @@
+// The factory's OCI registry frontend (spec §9): /v2 ping without a challenge, and installer
+// manifests built on first request, answered in proxy mode (200 + Docker-Content-Digest) or
+// redirect mode (307 to the second registry, by digest). All errors are plain text, not OCI JSON.
+import { newestStable } from '../catalog.js';
+import { buildProblem } from '../enhance.js';
+import { send, sendError } from '../exchange.js';
+import type { Exchange } from '../exchange.js';
+import { resolveListedVersion } from '../listed-version.js';
+import type { Router } from '../router.js';
+import type { StandinState } from '../state.js';
+import { OCI_INDEX_MEDIA_TYPE, installerIndex } from './installer-index.js';
+import type { InstallerIndex } from './installer-index.js';
+import { parseInstallerImage } from './installer-image.js';
+import { BACKING_REPO_PATH } from './manifest-store.js';
+
+const DIGEST_REF = /^sha256:[0-9a-f]{64}$/;
+
+async function answer(
+  state: StandinState,
+  ex: Exchange,
+  repository: string,
+  digest: string,
+  bytes: Buffer | undefined,
+): Promise<void> {
+  if (state.options.registryMode === 'redirect') {
+    const location = `${state.registryUrl()}/v2/${BACKING_REPO_PATH}/${repository}/manifests/${digest}`;
+    await send(ex, 307, { Location: location, 'Content-Length': 0 });
+    return;
+  }
+  if (!bytes) {
+    await sendError(ex, 404, `manifest unknown: ${repository}@${digest}`);
+    return;
+  }
+  await send(
+    ex,
+    200,
+    {
+      'Content-Type': OCI_INDEX_MEDIA_TYPE,
+      'Content-Length': bytes.length,
+      'Docker-Content-Digest': digest,
+    },
+    bytes,
+  );
+}
+
+async function manifest(
+  state: StandinState,
+  ex: Exchange,
+  params: readonly string[],
+): Promise<void> {
+  const [repository = '', reference = ''] = params;
+  const segments = repository.split('/');
+  if (segments.length !== 2) {
+    await sendError(ex, 404, `unknown registry path: ${JSON.stringify(repository)}`);
+    return;
+  }
+  const [imageName = '', id = ''] = segments;
+  const image = parseInstallerImage(imageName);
+  if (!image) {
+    await sendError(ex, 400, `invalid image: ${imageName}`);
+    return;
+  }
+  const stored = state.schematics.get(id);
+  if (!stored) {
+    await sendError(ex, 404, `schematic ID ${JSON.stringify(id)} not found`);
+    return;
+  }
+  // Digests and tags that are not versions go straight to the backing registry.
+  if (DIGEST_REF.test(reference) || !(reference === 'latest' || reference.startsWith('v'))) {
+    await answer(state, ex, repository, reference, state.manifests.get(repository, reference));
+    return;
+  }
+  const version = resolveListedVersion(reference === 'latest' ? newestStable() : reference);
+  if (!version.ok) {
+    const message =
+      version.status === 404
+        ? `error enhancing profile from schematic: failed to get base installer: ${version.message}`
+        : version.message;
+    await sendError(ex, version.status, message);
+    return;
+  }
+  const problem = buildProblem(stored.schematic, version.version, version.name, image.secureboot);
+  if (problem !== undefined) {
+    await sendError(ex, 400, problem);
+    return;
+  }
+  await state.builds.build(`installer/${repository}:${version.name}`, ex);
+  if (ex.res.destroyed) return;
+  const index: InstallerIndex = installerIndex(imageName, id, version.name);
+  state.manifests.put(repository, index);
+  await answer(state, ex, repository, index.digest, index.bytes);
+}
+
+function ping(ex: Exchange): Promise<void> {
+  return send(ex, 200, { 'Content-Length': 0 });
+}
+
+export function registryFrontendRoutes(router: Router, state: StandinState): void {
+  router
+    .on(['GET', 'HEAD'], /^\/v2\/?$/, ping)
+    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/manifests\/([^/]+)$/, (ex, params) =>
+      manifest(state, ex, params),
+    )
+    .on(['GET', 'HEAD'], /^\/v2\/(.+)$/, (ex, params) =>
+      sendError(ex, 404, `unknown registry path: ${JSON.stringify(params[0] ?? '')}`),
+    );
+}

@@ -1,0 +1,31 @@
+// /versions and the per-version extension and overlay catalogues (spec §8.4–8.6). None of them
+// sets a Content-Type, like the real service, so clients prove they parse JSON regardless.
+import { BROKEN_VERSIONS, LISTED_VERSIONS, extensionsFor, overlaysFor } from '../catalog.js';
+import { sendError, sendUntypedJson } from '../exchange.js';
+import type { Exchange } from '../exchange.js';
+import { resolveListedVersion } from '../listed-version.js';
+import type { Router } from '../router.js';
+
+async function versions(ex: Exchange): Promise<void> {
+  // Exactly `true`: the factory compares the query value as a string.
+  const broken = ex.query.get('broken') === 'true';
+  await sendUntypedJson(ex, broken ? BROKEN_VERSIONS : LISTED_VERSIONS);
+}
+
+function perVersion(list: typeof extensionsFor | typeof overlaysFor) {
+  return async (ex: Exchange, params: readonly string[]): Promise<void> => {
+    const resolved = resolveListedVersion(params[0] ?? '');
+    if (!resolved.ok) {
+      await sendError(ex, resolved.status, resolved.message);
+      return;
+    }
+    await sendUntypedJson(ex, list(resolved.version));
+  };
+}
+
+export function catalogRoutes(router: Router): void {
+  router
+    .on(['GET'], /^\/versions$/, versions)
+    .on(['GET'], /^\/version\/([^/]+)\/extensions\/official$/, perVersion(extensionsFor))
+    .on(['GET'], /^\/version\/([^/]+)\/overlays\/official$/, perVersion(overlaysFor));
+}
