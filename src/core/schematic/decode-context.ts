@@ -1,0 +1,59 @@
+// Where the decoder is in the file, and how it reports a problem there.
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, LineCounter, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { SchematicError } from '../errors.js';
+import type { SourceLocation } from '../errors.js';
+
+export class DecodeContext {
+  constructor(
+    readonly file: string,
+    private readonly lineCounter: LineCounter,
+    private readonly document?: Document,
+  ) {}
+
+  locate(node: Node | null | undefined): SourceLocation {
+    const offset = node?.range?.[0] ?? 0;
+    const position = this.lineCounter.linePos(offset);
+    return { file: this.file, line: position.line, column: position.col };
+  }
+
+  fail(node: Node | null | undefined, path: string, message: string, hint: string): never {
+    const where = path === '' ? '' : `${path}: `;
+    throw new SchematicError(`${where}${message}`, { location: this.locate(node), path, hint });
+  }
+
+  /** Follows an alias (`*name`) to its anchored node, as go-yaml does. */
+  deref(node: unknown): Node | null {
+    if (isAlias(node)) {
+      const target = this.document === undefined ? undefined : node.resolve(this.document);
+      return (target as Node | undefined) ?? null;
+    }
+    return (node as Node | null | undefined) ?? null;
+  }
+}
+
+export function describeKind(node: Node | null): string {
+  if (node === null) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a sequence';
+  if (isScalar(node)) return `the scalar ${JSON.stringify(String(node.value))}`;
+  return 'an unsupported node';
+}
+
+export type ScalarNode = Scalar<unknown>;
+export type MapNode = YAMLMap<unknown, unknown>;
+export type SeqNode = YAMLSeq<unknown>;
+
+export function isPlain(node: ScalarNode): boolean {
+  return node.type === 'PLAIN' && node.tag === undefined;
+}
+
+/** A plain null: `~`, `null` or nothing at all. Go leaves the field at its zero value. */
+export function isNullNode(node: Node | null): boolean {
+  if (node === null) return true;
+  return (
+    isScalar(node) &&
+    isPlain(node) &&
+    ['', '~', 'null', 'Null', 'NULL'].includes(String(node.value))
+  );
+}

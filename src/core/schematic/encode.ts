@@ -1,0 +1,15 @@
+// The factory's canonical schematic bytes (§4), written by hand because no generic serializer
+// reproduces go-yaml's quoting (§4.7).
+import type { EncoderDialect } from './dialect.js';
+import { emitYaml } from './emit-yaml.js';
+import { schematicTree } from './schematic-tree.js';
+import type { Schematic } from './types.js';
+
+export interface EncodeOptions {
+  /** 'v1.5' (default): factory ≥ v1.5.0. 'legacy': the ≤ v1.4.x encoder (§7). */
+  readonly dialect?: EncoderDialect | undefined;
+}
+
+export function encodeCanonical(schematic: Schematic, options: EncodeOptions = {}): string {
+  return emitYaml(schematicTree(schematic), options.dialect ?? 'v1.5');
+}
