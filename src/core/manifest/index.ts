@@ -1,0 +1,14 @@
+export {
+  advanceChannel,
+  channelEntrySchema,
+  channelFileSchema,
+  nextPatchVersion,
+} from './channel.js';
+export type { ChannelEntry, ChannelFile } from './channel.js';
+export { manifestConsistencyIssues } from './consistency.js';
+export type { ConsistencyInput, ConsistencyIssue } from './consistency.js';
+export { RELEASE_VERSION_PATTERN } from './fields.js';
+export { manifestJsonSchemaText } from './json-schema.js';
+export { describeIssues, parseChannelFile, parseManifest, parseManifestObject } from './parse.js';
+export { RELEASE_MANIFEST_SCHEMA_REF, releaseManifestSchema } from './schema.js';
+export type { ReleaseManifest } from './schema.js';
