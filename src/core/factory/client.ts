@@ -1,0 +1,157 @@
+// The Image Factory catalogue and schematic API (§8.2–8.6). Every answer is parsed as JSON
+// whatever its Content-Type (several routes set none) and validated before anyone sees it.
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { IntegrityError, NetworkError } from '../errors.js';
+import type { ExtensionInfo, OverlayInfo } from '../catalogue/types.js';
+import { resolveFactoryUrl } from './base-url.js';
+import { createHttpClient } from './http.js';
+import {
+  createSchematicResponse,
+  extensionsResponse,
+  overlaysResponse,
+  versionsResponse,
+} from './responses.js';
+import { createTransport } from './transport.js';
+import type { FactoryAnswer, FactoryRequest } from './transport.js';
+
+export interface FactoryClientOptions {
+  readonly baseUrl: string;
+  /** Where proxy variables are read from. Default: none (no proxy). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Per request; catalogue and schematic calls are quick (§13). Default 30 s. */
+  readonly timeoutMs?: number;
+  /** Retries after the first attempt for 5xx and connection failures. Default 3. */
+  readonly retries?: number;
+  /** First backoff, doubled each retry, with jitter. Default 500 ms. */
+  readonly backoffMs?: number;
+  readonly signal?: AbortSignal;
+  readonly userAgent?: string;
+}
+
+export interface CreatedSchematic {
+  readonly id: string;
+  /** The canonical YAML the factory stored: the bytes that hash to `id`. */
+  readonly schematic: string;
+  /** The `Server` header, e.g. `Image Factory v1.5.0`, for mismatch reports. */
+  readonly server: string | undefined;
+}
+
+export interface FactoryClient {
+  readonly baseUrl: string;
+  listVersions(): Promise<string[]>;
+  listBrokenVersions(): Promise<string[]>;
+  listExtensions(version: string): Promise<ExtensionInfo[]>;
+  listOverlays(version: string): Promise<OverlayInfo[]>;
+  createSchematic(yamlText: string): Promise<CreatedSchematic>;
+  getSchematic(id: string): Promise<string>;
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+export function createFactoryClient(options: FactoryClientOptions): FactoryClient {
+  const baseUrl = resolveFactoryUrl(options.baseUrl);
+  const send = createTransport({
+    baseUrl,
+    http: createHttpClient({
+      env: options.env ?? {},
+      userAgent: options.userAgent ?? 'talos-release',
+    }),
+    timeoutMs: options.timeoutMs ?? 30_000,
+    retries: options.retries ?? 3,
+    backoffMs: options.backoffMs ?? 500,
+    signal: options.signal,
+  });
+
+  function malformed(request: FactoryRequest, problem: string): NetworkError {
+    return new NetworkError(
+      `the factory at ${baseUrl} sent a malformed answer to ${request.method} ${request.route}: ${problem}`,
+      {
+        hint: 'Check that --factory-url / TALOS_FACTORY_URL points at an Image Factory (not a proxy or login page).',
+      },
+    );
+  }
+
+  async function json<T>(
+    request: FactoryRequest,
+    schema: z.ZodType<T>,
+  ): Promise<{ value: T; answer: FactoryAnswer }> {
+    const answer = await send(request);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(answer.body);
+    } catch {
+      throw malformed(
+        request,
+        `not JSON (starts with ${JSON.stringify(answer.body.slice(0, 40))})`,
+      );
+    }
+    const result = schema.safeParse(parsed);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      throw malformed(request, `${where}${issue?.message ?? 'unexpected shape'}`);
+    }
+    return { value: result.data, answer };
+  }
+
+  const versionRoute = (version: string, rest: string): string =>
+    `/version/${encodeURIComponent(version)}/${rest}`;
+
+  async function getSchematic(id: string): Promise<string> {
+    const request: FactoryRequest = {
+      method: 'GET',
+      route: `/schematics/${encodeURIComponent(id)}`,
+    };
+    const { body } = await send(request);
+    // The stored bytes are what the ID hashes (§8.3); anything else was altered on the way.
+    const hashed = createHash('sha256').update(body, 'utf8').digest('hex');
+    if (hashed !== id) {
+      throw new IntegrityError(
+        `the factory's schematic ${id} does not hash to its ID (SHA-256 of the body is ${hashed})`,
+        {
+          hint: 'Something between you and the factory altered the answer; check proxies and try again.',
+        },
+      );
+    }
+    return body;
+  }
+
+  return {
+    baseUrl,
+    listVersions: async () =>
+      (await json({ method: 'GET', route: '/versions' }, versionsResponse)).value,
+    listBrokenVersions: async () =>
+      (await json({ method: 'GET', route: '/versions?broken=true' }, versionsResponse)).value,
+    listExtensions: async (version) =>
+      (
+        await json(
+          { method: 'GET', route: versionRoute(version, 'extensions/official') },
+          extensionsResponse,
+        )
+      ).value,
+    listOverlays: async (version) =>
+      (
+        await json(
+          { method: 'GET', route: versionRoute(version, 'overlays/official') },
+          overlaysResponse,
+        )
+      ).value,
+    getSchematic,
+    createSchematic: async (yamlText) => {
+      const request: FactoryRequest = {
+        method: 'POST',
+        route: '/schematics',
+        body: yamlText,
+        contentType: 'application/yaml',
+      };
+      const { value, answer } = await json(request, createSchematicResponse);
+      const server = headerText(answer.headers['server']);
+      // Factories before v1.3.0 answer with the ID only; the stored text is one GET away.
+      const schematic = value.schematic ?? (await getSchematic(value.id));
+      return { id: value.id, schematic, server };
+    },
+  };
+}
