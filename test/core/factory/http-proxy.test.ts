@@ -53,4 +53,18 @@ describe('createHttpClient', () => {
     const http = createHttpClient();
     await expect(http('http://factory.talos.dev/versions')).rejects.toBeInstanceOf(UserInputError);
   });
+
+  it('refuses a redirect to plain http on a remote host', async () => {
+    const redirecting = createServer((_req, res) =>
+      res.writeHead(302, { location: 'http://cdn.invalid/asset.iso' }).end(),
+    );
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => redirecting.close(() => resolve())));
+    const { port } = redirecting.address() as AddressInfo;
+    const error = await createHttpClient()(`http://127.0.0.1:${port}/image`).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserInputError);
+    expect((error as UserInputError).message).toContain('http://cdn.invalid');
+  });
 });
