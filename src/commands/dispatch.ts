@@ -13,6 +13,14 @@ export async function dispatch(argv: readonly string[]): Promise<number> {
         const { runId } = await import('./id.js');
         return await runId(rest, io);
       }
+      case 'verify': {
+        const { runVerify } = await import('./verify.js');
+        return await runVerify(rest, io);
+      }
+      case 'preflight': {
+        const { runPreflight } = await import('./preflight.js');
+        return await runPreflight(rest, io);
+      }
       default:
         throw new UserInputError(`unknown command: ${command ?? '(none)'}`, {
           hint: 'Run talos-release --help for the commands and flags.',

@@ -1,0 +1,62 @@
+// `talos-release preflight [release flags]`: the release's own checks as a checklist on stdout,
+// with the reason and the fix under each failure. Exit 0 when all pass; it writes nothing.
+import { UserInputError } from '../core/errors.js';
+import { createFactoryClient } from '../core/factory/index.js';
+import { runPreflight as runPreflightChecks } from '../core/preflight/index.js';
+import type { PreflightReport } from '../core/preflight/index.js';
+import type { ReleaseRequest } from '../core/pipeline/request.js';
+import { checklistSummary, marksFor, renderChecklist } from '../core/verify/index.js';
+import { formatBytes } from '../core/download/index.js';
+import { readToolVersion } from '../tool-version.js';
+import { withInterruptSignal } from './interrupt.js';
+import type { CommandIo } from './io.js';
+import { parseReleaseFlags } from './release-flags.js';
+
+export async function runPreflight(argv: readonly string[], io: CommandIo): Promise<number> {
+  const flags = parseReleaseFlags(argv, io.cwd, io.env);
+  if (flags.positionals.length > 0) {
+    throw new UserInputError(
+      `preflight takes flags only, not ${JSON.stringify(flags.positionals[0])}`,
+      {
+        hint: 'Run talos-release preflight --talos-version <v> [release flags]; see --help.',
+      },
+    );
+  }
+  const report = await withInterruptSignal((signal) => preflight(flags.request, io, signal));
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify({ ok: report.exitCode === 0, ...report })}\n`);
+    return report.exitCode;
+  }
+  io.stdout.write(`Preflight for ${flags.request.root}\n`);
+  io.stdout.write(renderChecklist(report.checks, marksFor(io.stdoutIsTty, io.env)));
+  for (const line of facts(report)) io.stdout.write(`${line}\n`);
+  io.stdout.write(checklistSummary(report.checks, 'ready: every check passed'));
+  return report.exitCode;
+}
+
+function preflight(
+  request: ReleaseRequest,
+  io: CommandIo,
+  signal: AbortSignal,
+): Promise<PreflightReport> {
+  const factory = createFactoryClient({
+    baseUrl: request.factoryUrl,
+    env: io.env,
+    signal,
+    userAgent: `talos-release/${readToolVersion()}`,
+  });
+  return runPreflightChecks(request, { factory, env: io.env, signal, cwd: io.cwd });
+}
+
+/** What the checks worked out along the way, so the operator sees what a release would use. */
+function facts(report: PreflightReport): string[] {
+  const lines: string[] = [];
+  if (report.talosVersion) lines.push(`  Talos version:   ${report.talosVersion}`);
+  if (report.releaseVersion) lines.push(`  release version: ${report.releaseVersion}`);
+  if (report.schematicId) lines.push(`  schematic ID:    ${report.schematicId}`);
+  if (report.isoUrl) {
+    const size = report.isoSize === undefined ? '' : ` (${formatBytes(report.isoSize)})`;
+    lines.push(`  ISO:             ${report.isoUrl}${size}`);
+  }
+  return lines;
+}

@@ -1,0 +1,100 @@
+// `talos-release verify <manifest> [--root dir] [--online] [--json]`: re-checks a written release
+// as a checklist on stdout. Exit 0 only when every check agrees.
+import { basename, dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ExitCode, ReleaseError, UserInputError, exitCodeOf } from '../core/errors.js';
+import {
+  checklistSummary,
+  marksFor,
+  renderChecklist,
+  verifyRelease,
+} from '../core/verify/index.js';
+import type { VerifyReport } from '../core/verify/index.js';
+import { withInterruptSignal } from './interrupt.js';
+import type { CommandIo } from './io.js';
+
+const VERIFY_OPTIONS = {
+  root: { type: 'string' },
+  online: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+export async function runVerify(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseVerifyFlags(argv);
+  const [manifestArg, ...extra] = positionals;
+  if (manifestArg === undefined || extra.length > 0) {
+    throw new UserInputError(
+      manifestArg === undefined
+        ? 'verify needs the manifest to check'
+        : `verify takes one manifest, not ${positionals.length}`,
+      { hint: 'Run talos-release verify releases/<version>.json [--root <dir>] [--online].' },
+    );
+  }
+  const manifestPath = resolve(io.cwd, manifestArg);
+  const root =
+    values.root === undefined ? defaultRoot(manifestPath, io.cwd) : resolve(io.cwd, values.root);
+  let report: VerifyReport;
+  try {
+    report = await withInterruptSignal((signal) =>
+      verifyRelease({ manifestPath, root, online: values.online === true, env: io.env, signal }),
+    );
+  } catch (error) {
+    // Machines reading --json get the failure on stdout too; the person reads it on stderr.
+    if (values.json === true)
+      io.stdout.write(`${JSON.stringify(errorJson(manifestPath, error))}\n`);
+    throw error;
+  }
+  if (values.json === true)
+    io.stdout.write(`${JSON.stringify(reportJson(manifestPath, report))}\n`);
+  else {
+    io.stdout.write(`Verifying release ${report.manifest.releaseVersion} (${manifestPath})\n`);
+    io.stdout.write(renderChecklist(report.checks, marksFor(io.stdoutIsTty, io.env)));
+    io.stdout.write(checklistSummary(report.checks, 'verified: the release agrees with itself'));
+  }
+  return report.exitCode;
+}
+
+function parseVerifyFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      options: VERIFY_OPTIONS,
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UserInputError((error as Error).message, {
+      hint: 'Run talos-release verify <manifest> [--root <dir>] [--online] [--json].',
+    });
+  }
+}
+
+/** A manifest at <repo>/releases/<v>.json belongs to <repo>, wherever verify is run from. */
+function defaultRoot(manifestPath: string, cwd: string): string {
+  const folder = dirname(manifestPath);
+  return basename(folder) === 'releases' ? dirname(folder) : cwd;
+}
+
+function reportJson(manifestPath: string, report: VerifyReport): Record<string, unknown> {
+  return {
+    manifest: manifestPath,
+    releaseVersion: report.manifest.releaseVersion,
+    ok: report.exitCode === ExitCode.ok,
+    exitCode: report.exitCode,
+    checks: report.checks,
+  };
+}
+
+function errorJson(manifestPath: string, error: unknown): Record<string, unknown> {
+  const known = error instanceof ReleaseError;
+  return {
+    manifest: manifestPath,
+    ok: false,
+    exitCode: exitCodeOf(error),
+    error: {
+      kind: known ? error.kind : 'bug',
+      message: error instanceof Error ? error.message : String(error),
+      hint: known ? error.hint : undefined,
+    },
+  };
+}

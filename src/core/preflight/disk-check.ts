@@ -1,0 +1,87 @@
+// Check 10: room for the ISO. Its size comes from a HEAD of its URL, which needs the factory to
+// know the schematic: it is submitted first (idempotent and content-addressed, like a release
+// does), and the factory's answer is held to the local ID on the way.
+import { formatBytes, nodeFileSystem } from '../download/index.js';
+import { partPathFor } from '../download/index.js';
+import { ExitCode } from '../errors.js';
+import type { ReleasePlan } from '../pipeline/plan.js';
+import { failed, headContentLength, passed, skipped } from '../verify/index.js';
+import type { CheckResult } from '../verify/index.js';
+import { failureFrom } from './check-errors.js';
+import { nearestExisting } from './directory-checks.js';
+import type { PreflightDependencies } from './types.js';
+
+export const DISK_CHECK_TITLE = 'enough free disk for the ISO';
+export const ID_CHECK_TITLE = 'factory computes the same schematic ID';
+
+export interface DiskOutcome {
+  readonly checks: CheckResult[];
+  readonly isoSize: number | undefined;
+}
+
+export async function checkDiskForIso(
+  plan: ReleasePlan,
+  deps: PreflightDependencies,
+): Promise<DiskOutcome> {
+  let answer;
+  try {
+    answer = await deps.factory.createSchematic(plan.canonical);
+  } catch (error) {
+    return { checks: [failureFrom('schematic-id', ID_CHECK_TITLE, error)], isoSize: undefined };
+  }
+  if (answer.id !== plan.schematicId) {
+    const mismatch = failed('schematic-id', ID_CHECK_TITLE, {
+      detail: `the factory (${answer.server ?? 'no Server header'}) encodes the schematic differently, or its answer was altered`,
+      expected: `${plan.schematicId} (computed locally)`,
+      actual: `${answer.id} (returned by the factory)`,
+      fix: 'Check the factory URL; a release would stop here with an integrity error.',
+      exitCode: ExitCode.integrity,
+    });
+    return {
+      checks: [mismatch, skipped('disk', DISK_CHECK_TITLE, 'the schematic ID is disputed')],
+      isoSize: undefined,
+    };
+  }
+  const agreed = passed('schematic-id', ID_CHECK_TITLE, plan.schematicId);
+  let size: number | undefined;
+  try {
+    size = await headContentLength(plan.refs.isoUrl, {
+      env: deps.env,
+      signal: deps.signal,
+      backoffMs: deps.backoffMs,
+    });
+  } catch (error) {
+    return { checks: [agreed, failureFrom('disk', DISK_CHECK_TITLE, error)], isoSize: undefined };
+  }
+  if (size === undefined) {
+    return {
+      checks: [
+        agreed,
+        skipped('disk', DISK_CHECK_TITLE, 'the factory did not say how big the ISO is'),
+      ],
+      isoSize: undefined,
+    };
+  }
+  return { checks: [agreed, await compareWithFreeSpace(plan, size, deps)], isoSize: size };
+}
+
+async function compareWithFreeSpace(
+  plan: ReleasePlan,
+  size: number,
+  deps: PreflightDependencies,
+): Promise<CheckResult> {
+  // A partial download from an interrupted run resumes, so only the rest is still needed.
+  const partial = (await nodeFileSystem.sizeOf(partPathFor(plan.paths.iso))) ?? 0;
+  const needed = partial < size ? size - partial : size;
+  const where = await nearestExisting(plan.paths.iso);
+  const free = await (deps.freeBytes ?? nodeFileSystem.freeBytes)(where);
+  const need = `the ISO needs ${formatBytes(needed)}${partial > 0 && partial < size ? ' more' : ''}`;
+  if (free === undefined)
+    return skipped('disk', DISK_CHECK_TITLE, `${need}; the free space on ${where} is unknown`);
+  if (free >= needed) return passed('disk', DISK_CHECK_TITLE, `${need}, ${formatBytes(free)} free`);
+  return failed('disk', DISK_CHECK_TITLE, {
+    detail: `${need}, but only ${formatBytes(free)} is free on ${where}`,
+    fix: `Free at least ${formatBytes(needed - free)} there, or choose another --artifacts-dir.`,
+    exitCode: ExitCode.disk,
+  });
+}

@@ -1,0 +1,123 @@
+// Checks 4-7: the pipeline's own plan, made exactly as a release makes it, so preflight and the
+// release can never disagree about extensions, secrets, Kubernetes or the release version.
+import type { ExtensionInfo } from '../catalogue/index.js';
+import { ExitCode, ReleaseError } from '../errors.js';
+import type { ReleaseAnswers } from '../pipeline/answers.js';
+import { releaseDefaults } from '../pipeline/defaults.js';
+import { manifestPathFor, planRelease } from '../pipeline/plan.js';
+import type { ReleasePlan } from '../pipeline/plan.js';
+import type { PlanProblem } from '../pipeline/problems.js';
+import type { LoadedProject } from '../pipeline/project.js';
+import { assertReleaseVersion } from '../pipeline/release-version.js';
+import type { ReleaseRequest } from '../pipeline/request.js';
+import { exists } from '../pipeline/write-release.js';
+import { failed, passed, skipped } from '../verify/index.js';
+import type { CheckResult } from '../verify/index.js';
+import { failureFrom } from './check-errors.js';
+
+export interface PlanOutcome {
+  readonly checks: CheckResult[];
+  readonly plan: ReleasePlan | undefined;
+  readonly releaseVersion: string | undefined;
+}
+
+const TITLES: Record<PlanProblem['kind'], string> = {
+  extension: 'extensions available for the version',
+  secret: 'no secret-looking values in the schematic (it is public by ID)',
+  kubernetes: 'Kubernetes version supported by the Talos version',
+  'release-exists': 'release version free',
+};
+
+/** The plan's check lines, skipped: an earlier check failed and they cannot be worked out. */
+export function skippedPlanChecks(why: string): CheckResult[] {
+  return (['extension', 'secret', 'kubernetes', 'release-exists'] as const).map((kind) =>
+    skipped(kind, TITLES[kind], why),
+  );
+}
+
+export async function checkPlan(
+  request: ReleaseRequest,
+  project: LoadedProject,
+  talosVersion: string,
+  catalogue: readonly ExtensionInfo[],
+): Promise<PlanOutcome> {
+  const defaults = releaseDefaults(project, talosVersion);
+  const releaseVersion = request.releaseVersion ?? defaults.releaseVersion;
+  const versionTitle = `${TITLES['release-exists']} (${releaseVersion})`;
+  try {
+    assertReleaseVersion(releaseVersion);
+  } catch (error) {
+    return {
+      checks: [failureFrom('release-version', versionTitle, error)],
+      plan: undefined,
+      releaseVersion,
+    };
+  }
+  const answers: ReleaseAnswers = {
+    ...request,
+    root: project.root,
+    talosVersion,
+    releaseVersion,
+    kubernetesVersion: request.kubernetesVersion ?? defaults.kubernetesVersion ?? '',
+    // Not checked here: the release asks for it (or fails naming --app-version) on its own.
+    appVersion: request.appVersion ?? defaults.appVersion ?? '',
+    valuesProfile: request.valuesProfile ?? defaults.valuesProfile,
+  };
+  let plan: ReleasePlan;
+  try {
+    plan = planRelease(answers, {
+      project,
+      catalogue: [...catalogue],
+      manifestExists: await exists(manifestPathFor(project.root, releaseVersion)),
+    });
+  } catch (error) {
+    if (!(error instanceof ReleaseError)) throw error;
+    return {
+      checks: [failureFrom('plan', 'release planned', error)],
+      plan: undefined,
+      releaseVersion,
+    };
+  }
+  const checks = (['extension', 'secret', 'kubernetes'] as const).map((kind) =>
+    checkFromProblems(kind, TITLES[kind], plan.problems),
+  );
+  const versionCheck = checkFromProblems('release-exists', versionTitle, plan.problems);
+  const overwrite = request.force && (await exists(plan.paths.manifest));
+  checks.push(
+    overwrite
+      ? passed(
+          'release-exists',
+          versionTitle,
+          `${plan.paths.manifestRelative} exists; --force overwrites it`,
+        )
+      : versionCheck,
+  );
+  return { checks, plan, releaseVersion };
+}
+
+function checkFromProblems(
+  kind: PlanProblem['kind'],
+  title: string,
+  problems: readonly PlanProblem[],
+): CheckResult {
+  const mine = problems.filter((problem) => problem.kind === kind);
+  if (mine.length === 0) return passed(kind, title);
+  const fix = FIXES[kind];
+  return failed(kind, title, {
+    // Per-item hints (the closest extension names) stay next to their item; a shared hint is the fix.
+    detail: mine
+      .map((problem) =>
+        problem.hint && fix !== undefined
+          ? `${problem.message} (${problem.hint})`
+          : problem.message,
+      )
+      .join('; '),
+    fix: fix ?? mine[0]?.hint,
+    exitCode: ExitCode.badInput,
+  });
+}
+
+const FIXES: Partial<Record<PlanProblem['kind'], string>> = {
+  extension:
+    'Correct the names in the schematic (or --extensions), or pick a --talos-version that has them.',
+};

@@ -1,0 +1,111 @@
+// `preflight`: the checks a release runs before it changes anything, all of them, as a
+// checklist. It writes nothing to the repository; it only reads and asks the factory.
+import { join } from 'node:path';
+import { ReleaseError } from '../errors.js';
+import { RELEASES_DIR } from '../pipeline/answers.js';
+import { loadProject, resolvePath } from '../pipeline/project.js';
+import type { LoadedProject } from '../pipeline/project.js';
+import type { ReleaseRequest } from '../pipeline/request.js';
+import { checklistExitCode, skipped } from '../verify/index.js';
+import type { CheckResult } from '../verify/index.js';
+import { failureFrom } from './check-errors.js';
+import { checkWritable } from './directory-checks.js';
+import { DISK_CHECK_TITLE, ID_CHECK_TITLE, checkDiskForIso } from './disk-check.js';
+import { checkFactoryAndVersion } from './factory-checks.js';
+import { checkPlan, skippedPlanChecks } from './plan-checks.js';
+import type { PlanOutcome } from './plan-checks.js';
+import { checkSchematicPresent } from './schematic-check.js';
+import type { PreflightDependencies, PreflightReport } from './types.js';
+
+export async function runPreflight(
+  request: ReleaseRequest,
+  deps: PreflightDependencies,
+): Promise<PreflightReport> {
+  const root = resolvePath(deps.cwd ?? process.cwd(), request.root);
+  const checks: CheckResult[] = [await checkSchematicPresent(root, request.schematicPath)];
+  const schematicOk = checks[0]?.status === 'pass';
+  const version = await checkFactoryAndVersion(deps.factory, request.talosVersion);
+  checks.push(...version.checks);
+
+  const planned = await planIfPossible(request, deps, schematicOk, version.talosVersion, checks);
+  checks.push(...planned.checks);
+  checks.push(await checkWritable('releases-dir', 'releases', join(root, RELEASES_DIR), root));
+  checks.push(
+    await checkWritable(
+      'artifacts-dir',
+      'artifacts',
+      resolvePath(root, request.artifactsDir),
+      root,
+    ),
+  );
+
+  let isoSize: number | undefined;
+  const blocked = planned.checks.find(
+    (check) => check.status !== 'pass' && check.id !== 'release-exists',
+  );
+  if (!planned.plan || blocked) {
+    const why = blocked ? `fix "${blocked.title}" first` : 'the release could not be planned';
+    checks.push(
+      skipped('schematic-id', ID_CHECK_TITLE, why),
+      skipped('disk', DISK_CHECK_TITLE, why),
+    );
+  } else {
+    const disk = await checkDiskForIso(planned.plan, deps);
+    checks.push(...disk.checks);
+    isoSize = disk.isoSize;
+  }
+  return {
+    checks,
+    exitCode: checklistExitCode(checks),
+    talosVersion: version.talosVersion,
+    releaseVersion: planned.releaseVersion,
+    schematicId: planned.plan?.schematicId,
+    isoUrl: planned.plan?.refs.isoUrl,
+    isoSize,
+  };
+}
+
+async function planIfPossible(
+  request: ReleaseRequest,
+  deps: PreflightDependencies,
+  schematicOk: boolean,
+  talosVersion: string | undefined,
+  earlier: readonly CheckResult[],
+): Promise<PlanOutcome> {
+  const none = (why: string): PlanOutcome => ({
+    checks: skippedPlanChecks(why),
+    plan: undefined,
+    releaseVersion: request.releaseVersion,
+  });
+  if (!schematicOk) return none('the schematic is not valid');
+  if (talosVersion === undefined) {
+    const failedFirst = earlier.find((check) => check.status === 'fail');
+    return none(failedFirst ? `fix "${failedFirst.title}" first` : 'no Talos version');
+  }
+  let project: LoadedProject;
+  try {
+    project = await loadProject({
+      ...request,
+      root: resolvePath(deps.cwd ?? process.cwd(), request.root),
+    });
+  } catch (error) {
+    if (!(error instanceof ReleaseError)) throw error;
+    return {
+      ...none('the repository could not be read'),
+      checks: [failureFrom('project', 'release channel readable', error)],
+    };
+  }
+  try {
+    const catalogue = await deps.factory.listExtensions(talosVersion);
+    return await checkPlan(request, project, talosVersion, catalogue);
+  } catch (error) {
+    if (!(error instanceof ReleaseError)) throw error;
+    return {
+      ...none('the extension catalogue is unavailable'),
+      checks: [
+        failureFrom('extension', 'extensions available for the version', error),
+        ...skippedPlanChecks('the extension catalogue is unavailable').slice(1),
+      ],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+// What preflight needs from the outside world, injected so tests can point it at the stand-in.
+import type { ExtensionInfo } from '../catalogue/index.js';
+import type { ExitCode } from '../errors.js';
+import type { CheckResult } from '../verify/index.js';
+
+/** The part of the factory client preflight uses; the real client satisfies it. */
+export interface PreflightFactory {
+  readonly baseUrl: string;
+  listVersions(): Promise<string[]>;
+  listExtensions(version: string): Promise<readonly ExtensionInfo[]>;
+  createSchematic(
+    yamlText: string,
+  ): Promise<{
+    readonly id: string;
+    readonly schematic: string;
+    readonly server: string | undefined;
+  }>;
+}
+
+export interface PreflightDependencies {
+  readonly factory: PreflightFactory;
+  readonly env?: NodeJS.ProcessEnv | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** What a relative --root is relative to; default process.cwd(). */
+  readonly cwd?: string | undefined;
+  /** Free bytes on the file system holding `path`; default statfs. Injected to test "disk full". */
+  readonly freeBytes?: ((path: string) => Promise<number | undefined>) | undefined;
+  /** Backoff base for the HEAD's retries; tests pass a few milliseconds. */
+  readonly backoffMs?: number | undefined;
+}
+
+export interface PreflightReport {
+  readonly checks: readonly CheckResult[];
+  /** 0 when every check passed; otherwise the most serious failure's exit code. */
+  readonly exitCode: ExitCode;
+  /** What the checks worked out, when they got that far: shown with the checklist. */
+  readonly talosVersion?: string | undefined;
+  readonly releaseVersion?: string | undefined;
+  readonly schematicId?: string | undefined;
+  readonly isoUrl?: string | undefined;
+  readonly isoSize?: number | undefined;
+}

@@ -1,0 +1,89 @@
+// How big the factory says an asset is, from a HEAD (image-factory.md §8.7): verify compares it
+// with the manifest, preflight with the free disk. A HEAD may trigger a build on a cold factory,
+// so the timeout is generous; 5xx and dropped connections are retried, a 4xx is the answer.
+import type { Got } from 'got';
+import { CancelledError, NetworkError, ReleaseError } from '../errors.js';
+import { factoryRefusal, isTransientStatus, readErrorBody } from '../download/factory-refusal.js';
+import { describeNetworkFailure } from '../download/failures.js';
+import { parseContentLength } from '../download/head-prewarm.js';
+import { httpClient } from '../download/http-client.js';
+import { withRetries } from '../factory/retry.js';
+
+export interface HeadSizeOptions {
+  readonly env?: NodeJS.ProcessEnv | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** Default 10 minutes: a cold factory builds the asset before it answers. */
+  readonly timeoutMs?: number | undefined;
+  /** Default 2 retries after the first attempt. */
+  readonly retries?: number | undefined;
+  readonly backoffMs?: number | undefined;
+}
+
+export const DEFAULT_HEAD_SIZE_TIMEOUT_MS = 10 * 60_000;
+
+class TransientStatus extends Error {}
+
+/** Content-Length of a 200 answer; undefined when the factory does not say. */
+export async function headContentLength(
+  url: string,
+  options: HeadSizeOptions = {},
+): Promise<number | undefined> {
+  const client = httpClient(options.env ?? process.env);
+  try {
+    return await withRetries(
+      async () => {
+        const response = await client(url, {
+          method: 'HEAD',
+          followRedirect: true,
+          timeout: { request: options.timeoutMs ?? DEFAULT_HEAD_SIZE_TIMEOUT_MS },
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+        const status = response.statusCode;
+        if (status === 200) return parseContentLength(response.headers['content-length']);
+        if (isTransientStatus(status)) throw new TransientStatus(`HTTP ${status}`);
+        throw factoryRefusal(status, await refusalText(client, url, status, options), url);
+      },
+      (error) => !(error instanceof ReleaseError),
+      {
+        retries: options.retries ?? 2,
+        backoffMs: options.backoffMs ?? 500,
+        signal: options.signal,
+      },
+    );
+  } catch (error) {
+    if (error instanceof ReleaseError) throw error;
+    if (options.signal?.aborted) throw new CancelledError('Cancelled.', { cause: error });
+    throw new NetworkError(
+      `The factory did not answer HEAD ${url}: ${describeNetworkFailure(error)}`,
+      {
+        cause: error,
+        hint: 'Check the factory URL, the network and any proxy (HTTPS_PROXY, NO_PROXY), then run again.',
+      },
+    );
+  }
+}
+
+/** A HEAD has no body, and the factory's reason is in the body: ask once more with GET to quote it. */
+async function refusalText(
+  client: Got,
+  url: string,
+  status: number,
+  options: HeadSizeOptions,
+): Promise<string> {
+  const stream = client.stream(url, {
+    timeout: { request: 30_000 },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  try {
+    const response = await new Promise<{ statusCode: number }>((resolve, reject) => {
+      stream.once('response', resolve);
+      stream.once('error', reject);
+    });
+    // Anything but the same refusal would be the asset itself: never read that into memory.
+    return response.statusCode === status ? await readErrorBody(stream) : '';
+  } catch {
+    return '';
+  } finally {
+    stream.destroy();
+  }
+}

@@ -1,0 +1,110 @@
+// --online: does the factory still serve what the release recorded? The ISO's size (from a
+// HEAD) and the installer's digest (§9.4). A factory that cannot be reached is exit 4; one that
+// answers differently, or no longer knows the image, is a disagreement (exit 5).
+import {
+  CancelledError,
+  ExitCode,
+  FactoryRefusedError,
+  NetworkError,
+  ReleaseError,
+} from '../errors.js';
+import { resolveInstallerDigest } from '../installer/index.js';
+import type { ReleaseManifest } from '../manifest/index.js';
+import { registryBaseUrl } from '../pipeline/artifacts.js';
+import { parseInstallerImage } from '../artifacts/index.js';
+import { failed, passed, skipped } from './checklist.js';
+import type { CheckResult } from './checklist.js';
+import { headContentLength } from './head-size.js';
+
+export interface OnlineOptions {
+  readonly env?: NodeJS.ProcessEnv | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** Shorter retries in tests; defaults suit a real factory. */
+  readonly backoffMs?: number | undefined;
+}
+
+export async function checkFactoryIsoSize(
+  manifest: ReleaseManifest,
+  options: OnlineOptions,
+): Promise<CheckResult> {
+  const title = 'the factory serves the ISO at the recorded size';
+  const { url, size } = manifest.os.iso;
+  try {
+    const served = await headContentLength(url, options);
+    if (served === undefined)
+      return skipped('factory-iso-size', title, 'the factory did not say the size');
+    if (served === size) return passed('factory-iso-size', title, `${size} bytes`);
+    return failed('factory-iso-size', title, {
+      detail: 'the factory now serves a different ISO at this URL',
+      expected: `${size} bytes (os.iso.size)`,
+      actual: `${served} bytes (Content-Length from ${url})`,
+      fix: 'Keep the ISO recorded with this release; cut a new release to ship what the factory serves now.',
+      exitCode: ExitCode.integrity,
+    });
+  } catch (error) {
+    return onlineFailure('factory-iso-size', title, error);
+  }
+}
+
+export async function checkFactoryInstallerDigest(
+  manifest: ReleaseManifest,
+  options: OnlineOptions,
+): Promise<CheckResult> {
+  const title = 'the factory serves the installer at the recorded digest';
+  const recorded = manifest.os.installer.digest;
+  const parsed = parseInstallerImage(manifest.os.installer.image);
+  if (!parsed)
+    return skipped('factory-installer-digest', title, 'the installer reference cannot be parsed');
+  const factoryHost = new URL(manifest.talos.factoryUrl).host;
+  try {
+    const { digest } = await resolveInstallerDigest({
+      registryBase: registryBaseUrl(
+        manifest.talos.factoryUrl,
+        parsed.registryHost === factoryHost ? undefined : parsed.registryHost,
+      ),
+      repository: `${parsed.imageName}/${parsed.schematicId}`,
+      tag: parsed.talosVersion,
+      signal: options.signal,
+      env: options.env,
+    });
+    if (recorded === undefined) {
+      return skipped(
+        'factory-installer-digest',
+        title,
+        `no digest was recorded; the factory serves ${digest}`,
+      );
+    }
+    if (digest === recorded) return passed('factory-installer-digest', title, digest);
+    return failed('factory-installer-digest', title, {
+      detail: 'the installer image behind this tag was rebuilt',
+      expected: `${recorded} (os.installer.digest)`,
+      actual: `${digest} (served now)`,
+      fix: 'Pull the installer by the recorded digest (image@digest), not by tag; cut a new release to ship the rebuilt image.',
+      exitCode: ExitCode.integrity,
+    });
+  } catch (error) {
+    return onlineFailure('factory-installer-digest', title, error);
+  }
+}
+
+function onlineFailure(id: string, title: string, error: unknown): CheckResult {
+  if (error instanceof CancelledError) throw error;
+  if (error instanceof NetworkError) {
+    return failed(id, title, {
+      detail: error.message,
+      fix: error.hint ?? 'Check the network and the factory URL, then run again.',
+      exitCode: ExitCode.unavailable,
+    });
+  }
+  if (error instanceof FactoryRefusedError) {
+    return failed(id, title, {
+      detail: `the factory no longer serves it: ${error.message}`,
+      fix: error.hint ?? 'Check that the manifest names the factory the release was cut from.',
+      exitCode: ExitCode.integrity,
+    });
+  }
+  if (error instanceof ReleaseError) {
+    return failed(id, title, { detail: error.message, fix: error.hint, exitCode: error.exitCode });
+  }
+  throw error;
+}

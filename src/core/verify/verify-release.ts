@@ -1,0 +1,47 @@
+// `verify`: every way a written release can disagree with itself, its repository or (with
+// --online) the factory, each as one named check. Nothing is written.
+import type { ReleaseManifest } from '../manifest/index.js';
+import { checkInstallerImage, checkIsoUrl, derivedRefs } from './artifact-checks.js';
+import { checklistExitCode } from './checklist.js';
+import type { CheckResult } from './checklist.js';
+import type { ExitCode } from '../errors.js';
+import { checkLocalIso } from './iso-checks.js';
+import { loadManifestForVerify } from './load-manifest.js';
+import { checkFactoryInstallerDigest, checkFactoryIsoSize } from './online-checks.js';
+import { checkRecordedSchematic, checkSchematicFile } from './schematic-checks.js';
+
+export interface VerifyOptions {
+  /** The manifest file, absolute or relative to the process's working directory. */
+  readonly manifestPath: string;
+  /** The repository root that the manifest's relative paths are under. */
+  readonly root: string;
+  readonly online: boolean;
+  readonly env?: NodeJS.ProcessEnv | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly backoffMs?: number | undefined;
+}
+
+export interface VerifyReport {
+  readonly manifest: ReleaseManifest;
+  readonly checks: readonly CheckResult[];
+  /** 0 when every check agrees; otherwise the most serious failure's exit code. */
+  readonly exitCode: ExitCode;
+}
+
+/** Throws a UserInputError (exit 2) when the manifest cannot be read or is not a manifest. */
+export async function verifyRelease(options: VerifyOptions): Promise<VerifyReport> {
+  const manifest = await loadManifestForVerify(options.manifestPath);
+  const refs = derivedRefs(manifest);
+  const checks: CheckResult[] = [
+    checkRecordedSchematic(manifest),
+    await checkSchematicFile(manifest, options.root),
+    checkIsoUrl(manifest, refs),
+    checkInstallerImage(manifest, refs),
+    ...(await checkLocalIso(manifest, options.root, options.signal)),
+  ];
+  if (options.online) {
+    checks.push(await checkFactoryIsoSize(manifest, options));
+    checks.push(await checkFactoryInstallerDigest(manifest, options));
+  }
+  return { manifest, checks, exitCode: checklistExitCode(checks) };
+}
