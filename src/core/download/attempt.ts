@@ -14,7 +14,7 @@ import { parseContentLength } from './head-prewarm.js';
 import { hashFile } from './hash-file.js';
 import { hostWithPort } from './http-client.js';
 import { createProgressReporter } from './progress-reporter.js';
-import type { DownloadEvent, DownloadFileSystem } from './types.js';
+import type { DownloadEvent, DownloadFileSystem, WritableFile } from './types.js';
 
 export interface AttemptContext {
   readonly client: Got;
@@ -106,6 +106,18 @@ export async function runAttempt(
   context: AttemptContext,
   resumeFrom: number,
 ): Promise<AttemptResult> {
+  // The file is opened before the request so that, for a fresh start, the body flows the moment
+  // headers arrive: bytes left unread in socket buffers are lost when a connection is reset.
+  let file: WritableFile;
+  try {
+    file = await context.fileSystem.openForWrite(
+      context.partPath,
+      resumeFrom > 0 ? 'append' : 'truncate',
+    );
+  } catch (error) {
+    if (isDiskFailure(error)) throw diskError(error, context.partPath, context.announcedTotal);
+    throw error;
+  }
   const request = context.client.stream(context.url, {
     headers: resumeFrom > 0 ? { range: `bytes=${resumeFrom}-` } : {},
     timeout: { response: context.responseTimeoutMs },
@@ -113,8 +125,8 @@ export async function runAttempt(
   });
   let stalled = false;
   let idleTimer: NodeJS.Timeout | undefined;
-  let file: Awaited<ReturnType<DownloadFileSystem['openForWrite']>> | undefined;
   let plan: BodyPlan | undefined;
+  let bodyStarted = false;
   let received = resumeFrom;
   try {
     const response = await new Promise<Response>((resolve, reject) => {
@@ -135,12 +147,13 @@ export async function runAttempt(
       );
     }
     const host = hostWithPort(response.url);
+    if (resumeFrom > 0 && plan.offset === 0) {
+      await file.close();
+      file = await context.fileSystem.openForWrite(context.partPath, 'truncate');
+    }
     const hash = await startingHash(context, plan.offset);
     received = plan.offset;
-    file = await context.fileSystem.openForWrite(
-      context.partPath,
-      plan.offset > 0 ? 'append' : 'truncate',
-    );
+    bodyStarted = true;
     const reporter = createProgressReporter({
       emit: context.emit,
       host,
@@ -193,10 +206,19 @@ export async function runAttempt(
     if (error instanceof Error && error.cause instanceof ReleaseError) throw error.cause;
     if (isDiskFailure(error))
       throw diskError(error, context.partPath, plan?.total ?? context.announcedTotal);
+    const expected = plan?.total ?? context.announcedTotal;
+    // A reset and a premature clean close look the same from here (got reports both as
+    // ECONNRESET); either way the body is shorter than announced, which is what the operator needs.
+    if (bodyStarted && expected !== undefined && received < expected)
+      throw new TransientFailure(
+        'integrity',
+        `the body ended after ${received} of ${expected} bytes (${describeNetworkFailure(error)})`,
+        { cause: error },
+      );
     throw new TransientFailure('network', describeNetworkFailure(error), { cause: error });
   } finally {
     clearTimeout(idleTimer);
     request.destroy();
-    await file?.close();
+    await file.close();
   }
 }

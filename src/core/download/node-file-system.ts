@@ -2,6 +2,7 @@
 // descriptor that received the bytes is the one fsync'd before the rename.
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, statfs } from 'node:fs/promises';
+import { fileHandleWriter } from './file-handle-writer.js';
 import type { DownloadFileSystem, WritableFile } from './types.js';
 
 /** Large writes keep syscall overhead out of the 1 GiB benchmark; memory stays bounded by it. */
@@ -23,10 +24,7 @@ export const nodeFileSystem: DownloadFileSystem = {
 
   async openForWrite(path, mode): Promise<WritableFile> {
     const handle = await open(path, mode === 'append' ? 'a' : 'w');
-    const stream = handle.createWriteStream({
-      highWaterMark: WRITE_HIGH_WATER_MARK,
-      autoClose: false,
-    });
+    const stream = fileHandleWriter(handle, WRITE_HIGH_WATER_MARK);
     let closed = false;
     return {
       stream,
