@@ -66,6 +66,18 @@ function describeFailure(error: unknown): string {
   return `failed: ${String(error)}`;
 }
 
+const NETWORK_HINT =
+  'Check the factory URL (--factory-url / TALOS_FACTORY_URL) and proxy settings (HTTPS_PROXY, NO_PROXY), or try again later.';
+
+/** A TLS failure is usually a corporate proxy that re-signs traffic, not an outage. */
+function hintFor(error: unknown): string {
+  const code = error instanceof RequestError ? error.code : '';
+  if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code)) {
+    return 'The TLS certificate was not trusted. If a proxy re-signs HTTPS, point NODE_EXTRA_CA_CERTS at its CA certificate.';
+  }
+  return NETWORK_HINT;
+}
+
 export function createTransport(options: TransportOptions) {
   const attempts = options.retries + 1;
   return async function send(request: FactoryRequest): Promise<FactoryAnswer> {
@@ -104,10 +116,7 @@ export function createTransport(options: TransportOptions) {
         : '';
       throw new NetworkError(
         `the factory at ${options.baseUrl} is unavailable: ${request.method} ${request.route} ${describeFailure(error)}${tries}`,
-        {
-          cause: error,
-          hint: 'Check the factory URL (--factory-url / TALOS_FACTORY_URL) and proxy settings (HTTPS_PROXY, NO_PROXY), or try again later.',
-        },
+        { cause: error, hint: hintFor(error) },
       );
     }
   };

@@ -112,6 +112,17 @@ describe('factory URL', () => {
     expect(resolveFactoryUrl(flag, env)).toBe(expected);
   });
 
+  it('refuses a factory URL with credentials, which would end up in every manifest', () => {
+    expect(() => resolveFactoryUrl('https://me:secret@factory.example.com')).toThrow(
+      UserInputError,
+    );
+    try {
+      resolveFactoryUrl('https://me:secret@factory.example.com');
+    } catch (error) {
+      expect((error as Error).message).not.toContain('secret');
+    }
+  });
+
   it('names the variable that holds a refused URL', () => {
     expect(() => resolveFactoryUrl(undefined, { TALOS_FACTORY_URL: 'http://10.1.2.3' })).toThrow(
       /TALOS_FACTORY_URL/,
