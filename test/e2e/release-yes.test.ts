@@ -1,0 +1,91 @@
+// A full headless release against the stand-in, as CI would cut one, then `verify` on what it
+// wrote: the recorded hash must be the file's real SHA-256, computed by coreutils.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startStandin } from '../../src/standin/server.js';
+import type { RunningStandin } from '../../src/standin/types.js';
+import { runCli } from './helpers/cli.js';
+import { releaseArgs, TALOS_VERSION } from './helpers/release.js';
+import { makeRepo, sha256sum } from './helpers/repo.js';
+import type { TempRepo } from './helpers/repo.js';
+
+const IMAGE_SIZE = 96 * 1024 + 7;
+
+let standin: RunningStandin;
+let repo: TempRepo;
+
+beforeAll(async () => {
+  standin = await startStandin({ imageSize: IMAGE_SIZE });
+});
+afterAll(() => standin.close());
+afterEach(() => repo?.remove());
+
+interface WrittenManifest {
+  releaseVersion: string;
+  $schema: string;
+  talos: { version: string; schematicId: string; schematic: string };
+  os: {
+    iso: { url: string; localPath: string; sha256: string; size: number };
+    installer: { image: string; digest?: string };
+  };
+  app: { version: string };
+}
+
+describe('talos-release --yes', () => {
+  it('cuts a release that verify accepts, with the real SHA-256 of the ISO recorded', async () => {
+    repo = await makeRepo();
+    const result = await runCli(releaseArgs(standin), { cwd: repo.root });
+    expect(result.stderr).not.toContain('error:');
+    expect(result.code).toBe(0);
+
+    const manifest = await repo.readJson<WrittenManifest>('releases/0.1.0.json');
+    expect(manifest.$schema).toBe('./schema.json');
+    expect(manifest.releaseVersion).toBe('0.1.0');
+    expect(manifest.talos.version).toBe(TALOS_VERSION);
+    expect(manifest.app.version).toBe('2.3.0');
+    expect(manifest.os.iso.size).toBe(IMAGE_SIZE);
+    expect(manifest.os.iso.sha256).toBe(await sha256sum(repo.path(manifest.os.iso.localPath)));
+    expect(manifest.os.installer.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(result.stdout).toContain('releases/0.1.0.json');
+    expect(result.stdout).toContain(manifest.os.iso.sha256);
+    // Only the release itself is left behind: no lock, no temp files, no partial download.
+    expect(await repo.files()).toEqual(
+      [
+        'releases/0.1.0.json',
+        'releases/channels/stable.json',
+        manifest.os.iso.localPath,
+        'schematics/metal-amd64.yaml',
+      ].sort(),
+    );
+
+    const verify = await runCli(['verify', 'releases/0.1.0.json', '--online'], { cwd: repo.root });
+    expect(verify.stdout).not.toContain('FAIL');
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toContain(manifest.os.iso.sha256);
+  });
+
+  it('prints progress to stderr and the result to stdout, one line per few percent', async () => {
+    repo = await makeRepo();
+    const result = await runCli(releaseArgs(standin), { cwd: repo.root });
+    expect(result.code).toBe(0);
+    const progress = result.stderr.split('\n').filter((line) => /\d+%/.test(line));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.length).toBeLessThanOrEqual(11);
+    expect(result.stderr).not.toMatch(/\r|\u001b\[/);
+    expect(result.stdout).not.toMatch(/\d+% \(/);
+  });
+
+  it('with --json prints machine-readable events and a final result object on stdout', async () => {
+    repo = await makeRepo();
+    const result = await runCli(releaseArgs(standin, '--json'), { cwd: repo.root });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    const events = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(events.length).toBeGreaterThan(1);
+    const last = events.at(-1) ?? {};
+    expect(last['event']).toBe('result');
+    const manifest = await repo.readJson<WrittenManifest>('releases/0.1.0.json');
+    expect(last['schematicId']).toBe(manifest.talos.schematicId);
+    expect(last['sha256']).toBe(await sha256sum(repo.path(manifest.os.iso.localPath)));
+    expect(last['manifestPath']).toBe('releases/0.1.0.json');
+  });
+});
