@@ -37,7 +37,7 @@ export function decodeString(ctx: DecodeContext, node: Node | null, path: string
     node,
     path,
     'a string',
-    `Quote the value if it is meant as text: '...'.`,
+    `Quote the value to make it text (JSON must be quoted too), e.g. '{"a": 1}'.`,
   );
   const text = String(scalar.value);
   if (isPlain(scalar) && resolvePlainScalar(text).kind === 'timestamp') {
