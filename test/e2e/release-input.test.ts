@@ -1,0 +1,158 @@
+// Bad input never reaches the factory's build and never touches the repository: each case ends
+// with exit 2, a message that says what and where, and the files exactly as they were.
+import { writeFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startStandin } from '../../src/standin/server.js';
+import type { RunningStandin } from '../../src/standin/types.js';
+import { runCli } from './helpers/cli.js';
+import { releaseArgs, requestsSince } from './helpers/release.js';
+import { makeRepo, SCHEMATIC_PATH } from './helpers/repo.js';
+import type { TempRepo } from './helpers/repo.js';
+
+let standin: RunningStandin;
+let repo: TempRepo;
+
+beforeAll(async () => {
+  standin = await startStandin({ imageSize: 4096 });
+});
+afterAll(() => standin.close());
+afterEach(() => repo?.remove());
+
+async function expectRefused(args: string[], messages: (string | RegExp)[]): Promise<string> {
+  const before = await repo.snapshot();
+  const result = await runCli(args, { cwd: repo.root });
+  expect(result.code).toBe(2);
+  for (const message of messages) {
+    if (typeof message === 'string') expect(result.stderr).toContain(message);
+    else expect(result.stderr).toMatch(message);
+  }
+  expect(await repo.snapshot()).toEqual(before);
+  return result.stderr;
+}
+
+describe('bad input to a release', () => {
+  it('without a terminal and without --yes, says to pass --yes instead of crashing in raw mode', async () => {
+    repo = await makeRepo();
+    const stderr = await expectRefused(
+      ['--talos-version', 'v1.12.4', '--factory-url', standin.url],
+      ['--yes'],
+    );
+    expect(stderr).not.toContain('Raw mode');
+  });
+
+  it('with --yes but no --talos-version, names the flag', async () => {
+    repo = await makeRepo();
+    await expectRefused(
+      ['--yes', '--app-version', '1.0.0', '--factory-url', standin.url],
+      ['--talos-version'],
+    );
+  });
+
+  it('rejects an unknown flag, naming it', async () => {
+    repo = await makeRepo();
+    await expectRefused([...releaseArgs(standin), '--no-such-flag'], ['--no-such-flag']);
+  });
+
+  it('rejects a release version that would climb out of releases/', async () => {
+    repo = await makeRepo();
+    await expectRefused(releaseArgs(standin, '--release-version', '../../x'), [
+      'invalid release version: "../../x"',
+    ]);
+  });
+
+  it('points at the line and column of a bad schematic', async () => {
+    repo = await makeRepo();
+    await writeFile(
+      repo.path('broken.yaml'),
+      'customization:\n  extraKernelArgs:\n    - quiet\n  sytemExtensions: {}\n',
+    );
+    await expectRefused(releaseArgs(standin, '--schematic', 'broken.yaml'), [
+      'broken.yaml:4:3',
+      'sytemExtensions',
+      'systemExtensions',
+    ]);
+  });
+
+  it('refuses an extension the chosen Talos version does not have, with the closest name', async () => {
+    repo = await makeRepo();
+    const from = standin.requests.length;
+    await expectRefused(
+      releaseArgs(
+        standin,
+        '--talos-version',
+        'v1.10.9',
+        '--extensions',
+        'siderolabs/nfs-utils,siderolabs/iscsi-tool',
+      ),
+      [
+        'siderolabs/nfs-utils: is not available for Talos v1.10.9',
+        'siderolabs/iscsi-tool: is not available for Talos v1.10.9',
+        'did you mean siderolabs/iscsi-tools?',
+      ],
+    );
+    // Checked against the catalogue before anything was submitted or built.
+    expect(requestsSince(standin, from).filter((line) => !line.startsWith('GET '))).toEqual([]);
+  });
+
+  it('refuses kernel arguments that look like secrets, without printing them', async () => {
+    repo = await makeRepo();
+    const secret = 'S3cr3tJ0inT0kenValue';
+    await writeFile(
+      repo.path(SCHEMATIC_PATH),
+      `customization:\n  extraKernelArgs:\n    - siderolink.api=https://omni.example.com:8090/?jointoken=${secret}\n`,
+    );
+    const from = standin.requests.length;
+    const stderr = await expectRefused(releaseArgs(standin), [
+      'extraKernelArgs',
+      '--allow-public-secrets',
+    ]);
+    expect(stderr).not.toContain(secret);
+    // The schematic would be public by its ID: it must never have been submitted.
+    expect(requestsSince(standin, from)).not.toContainEqual(expect.stringMatching(/^POST /));
+  });
+
+  it('releases a secret-looking schematic when told it is not secret (--allow-public-secrets)', async () => {
+    repo = await makeRepo();
+    await writeFile(
+      repo.path(SCHEMATIC_PATH),
+      'customization:\n  extraKernelArgs:\n    - siderolink.api=https://omni.example.com:8090/?jointoken=not-really-secret\n',
+    );
+    const result = await runCli(releaseArgs(standin, '--allow-public-secrets'), { cwd: repo.root });
+    expect(result.stderr).not.toContain('error:');
+    expect(result.code).toBe(0);
+    expect(await repo.files()).toContain('releases/0.1.0.json');
+  });
+});
+
+describe('--extensions', () => {
+  it('replaces the extension set and updates the schematic file, keeping its comments', async () => {
+    repo = await makeRepo();
+    const original = await repo.read(SCHEMATIC_PATH);
+    const comments = original.split('\n').filter((line) => line.trimStart().startsWith('#'));
+    expect(comments.length).toBeGreaterThan(0);
+
+    const result = await runCli(
+      releaseArgs(standin, '--extensions', 'siderolabs/iscsi-tools,siderolabs/gvisor'),
+      { cwd: repo.root },
+    );
+    expect(result.stderr).not.toContain('error:');
+    expect(result.code).toBe(0);
+
+    const updated = await repo.read(SCHEMATIC_PATH);
+    for (const comment of comments) expect(updated).toContain(comment);
+    expect(updated).toContain('console=ttyS0,115200n8');
+    expect(updated).toMatch(/- siderolabs\/gvisor\n\s*- siderolabs\/iscsi-tools/);
+    expect(updated).not.toContain('siderolabs/amd-ucode');
+
+    const manifest = await repo.readJson<{
+      talos: { schematic: string; extensions: { name: string }[] };
+    }>('releases/0.1.0.json');
+    expect(manifest.talos.extensions.map((entry) => entry.name)).toEqual([
+      'siderolabs/gvisor',
+      'siderolabs/iscsi-tools',
+    ]);
+    // The updated file is the schematic of record: verify recomputes the same ID from it.
+    const verify = await runCli(['verify', 'releases/0.1.0.json'], { cwd: repo.root });
+    expect(verify.code).toBe(0);
+  });
+});
