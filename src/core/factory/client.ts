@@ -2,7 +2,7 @@
 // whatever its Content-Type (several routes set none) and validated before anyone sees it.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { IntegrityError, NetworkError } from '../errors.js';
+import { IntegrityError } from '../errors.js';
 import type { ExtensionInfo, OverlayInfo } from '../catalogue/types.js';
 import { resolveFactoryUrl } from './base-url.js';
 import { createHttpClient } from './http.js';
@@ -13,7 +13,8 @@ import {
   versionsResponse,
 } from './responses.js';
 import { createTransport } from './transport.js';
-import type { FactoryAnswer, FactoryRequest } from './transport.js';
+import type { FactoryRequest } from './transport.js';
+import { validateAnswer } from './validate-answer.js';
 
 export interface FactoryClientOptions {
   readonly baseUrl: string;
@@ -65,36 +66,9 @@ export function createFactoryClient(options: FactoryClientOptions): FactoryClien
     signal: options.signal,
   });
 
-  function malformed(request: FactoryRequest, problem: string): NetworkError {
-    return new NetworkError(
-      `the factory at ${baseUrl} sent a malformed answer to ${request.method} ${request.route}: ${problem}`,
-      {
-        hint: 'Check that --factory-url / TALOS_FACTORY_URL points at an Image Factory (not a proxy or login page).',
-      },
-    );
-  }
-
-  async function json<T>(
-    request: FactoryRequest,
-    schema: z.ZodType<T>,
-  ): Promise<{ value: T; answer: FactoryAnswer }> {
+  async function json<T>(request: FactoryRequest, schema: z.ZodType<T>) {
     const answer = await send(request);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(answer.body);
-    } catch {
-      throw malformed(
-        request,
-        `not JSON (starts with ${JSON.stringify(answer.body.slice(0, 40))})`,
-      );
-    }
-    const result = schema.safeParse(parsed);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      throw malformed(request, `${where}${issue?.message ?? 'unexpected shape'}`);
-    }
-    return { value: result.data, answer };
+    return { value: validateAnswer(baseUrl, request, answer, schema), answer };
   }
 
   const versionRoute = (version: string, rest: string): string =>

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { FactoryRefusedError } from '../../../src/core/errors.js';
+import { FactoryRefusedError, IntegrityError } from '../../../src/core/errors.js';
 import { rejectionOf, useStandin } from './standin-fixture.js';
 
 const yamlText = 'customization:\n    extraKernelArgs:\n        - net.ifnames=0\n';
@@ -54,5 +54,17 @@ describe('factory client: schematics', () => {
     expect(refused.factoryMessage).toContain('something');
     expect(refused.message).toContain('invalid schematic');
     expect(standin.requests).toHaveLength(1);
+  });
+
+  it('refuses a stored schematic whose text does not hash to the ID', async () => {
+    const { client, standin } = await start();
+    const { id } = await client.createSchematic(yamlText);
+    standin.addFault({
+      match: { path: `/schematics/${id}`, method: 'GET' },
+      fault: { kind: 'status', status: 200, body: 'customization: {}\n' },
+    });
+    const error = await rejectionOf(client.getSchematic(id));
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect((error as IntegrityError).message).toContain(id);
   });
 });
