@@ -15,6 +15,39 @@ const VECTORS = JSON.parse(
   readFileSync(new URL('../../../shared/vectors/schematic-ids.json', import.meta.url), 'utf8'),
 ) as Vector[];
 
+// §5 Example 6, posted in its canonical form: decoding and re-encoding must give the same bytes.
+const EVERY_FIELD = `overlay:
+    image: siderolabs/sbc-raspberrypi
+    name: rpi_generic
+    options:
+        b:
+            - 1
+            - two
+        configTxtAppend: dtoverlay=disable-bt
+customization:
+    embeddedMachineConfiguration: |
+        apiVersion: v1alpha1
+        kind: HostnameConfig
+        hostname: my-host
+    extraKernelArgs:
+        - console=ttyS0,115200n8
+        - -console
+        - net.ifnames=0
+    meta:
+        - key: 10
+          value: '{"externalIPs":["1.2.3.4"]}'
+    systemExtensions:
+        officialExtensions:
+            - siderolabs/gvisor
+            - siderolabs/amd-ucode
+    bootloader: sd-boot
+    secureboot:
+        enrollKeys: force
+        includeWellKnownCertificates: true
+    diskImage:
+        sectorSize: 4096
+`;
+
 describe('POST /schematics', () => {
   it('gives every published vector its published ID and canonical bytes', async () => {
     const factory = await standin();
@@ -24,6 +57,33 @@ describe('POST /schematics', () => {
       expect(reply.status, vector.source).toBe(201);
       const body = JSON.parse(reply.text) as { id: string; schematic: string };
       expect(body, vector.source).toEqual({ id: vector.id, schematic: vector.canonical });
+    }
+  });
+
+  it('reproduces the worked examples of the specification (§5, §7), including the every-field layout', async () => {
+    const factory = await standin();
+    const examples: readonly (readonly [string, string])[] = [
+      [
+        '{"overlay": {"name": "rpi_generic", "image": "siderolabs/sbc-raspberrypi"}}',
+        'ee21ef4a5ef808a9b7484cc0dda0f25075021691c8c09a276591eedb638ea1f9',
+      ],
+      [
+        'customization:\n  meta:\n    - key: 0xa\n      value: foo\n',
+        'd308a2a5ee2277bed5fbaa104fcbc8d59122abfa737df987a95b4ca763459a7f',
+      ],
+      [
+        '{"customization": {"embeddedMachineConfiguration": "apiVersion: v1alpha1\\nkind: HostnameConfig\\nhostname: worker-33"}}',
+        '02f29f9a702fceec4fc2e2e51314d63710fc1b192ebb1629ac12301949d49c8c',
+      ],
+      [
+        'customization:\n  extraKernelArgs: [vga=791]\n',
+        'eea1f9534c46d95c4715a2f13d17eacb927c13a42ef087c79b22c3bd0c49d073',
+      ],
+      [EVERY_FIELD, 'cf59fb4ce175da8e05dabdb55d08f292824da75591bca5dd72689d9e30d8ab4d'],
+    ];
+    for (const [input, id] of examples) {
+      const reply = await post(`${factory.url}/schematics`, input);
+      expect(JSON.parse(reply.text), input).toMatchObject({ id });
     }
   });
 
