@@ -40,8 +40,15 @@ function notFound(
   return new UserInputError(`Talos version "${selector}" ${detail}`, { hint });
 }
 
-/** Resolves a selector against the factory's /versions list; the answer is `v`-prefixed. */
-export function resolveVersionSelector(selector: string, list: readonly string[]): string {
+/**
+ * Resolves a selector against the factory's /versions list; the answer is `v`-prefixed.
+ * `broken` (from /versions?broken=true) only sharpens the message for a withdrawn version.
+ */
+export function resolveVersionSelector(
+  selector: string,
+  list: readonly string[],
+  broken: readonly string[] = [],
+): string {
   const versions = classifyVersions(list);
   const wanted = selector.trim();
   const lower = wanted.toLowerCase();
@@ -82,5 +89,12 @@ export function resolveVersionSelector(selector: string, list: readonly string[]
     });
   }
   if (versions.some((entry) => entry.version === exact)) return exact;
+  if (broken.some((entry) => normaliseTalosVersion(entry) === exact)) {
+    throw notFound(
+      wanted,
+      'is marked broken by the factory and not offered',
+      closestVersions(exact, versions),
+    );
+  }
   throw notFound(wanted, 'is not offered by the factory', closestVersions(exact, versions));
 }

@@ -61,9 +61,13 @@ describe('resolveVersionSelector', () => {
     expect(resolveVersionSelector(selector, listed)).toBe(expected);
   });
 
-  function failure(selector: string, list: readonly string[] = listed): UserInputError {
+  function failure(
+    selector: string,
+    list: readonly string[] = listed,
+    broken: readonly string[] = [],
+  ): UserInputError {
     try {
-      resolveVersionSelector(selector, list);
+      resolveVersionSelector(selector, list, broken);
     } catch (error) {
       if (error instanceof UserInputError) return error;
       throw error;
@@ -75,6 +79,12 @@ describe('resolveVersionSelector', () => {
     const error = failure('v1.12.9');
     expect(error.message).toContain('v1.12.9');
     expect(error.hint).toContain('v1.12.4');
+    expect(error.hint).toContain('v1.12.3');
+  });
+
+  it('says when an unlisted version was withdrawn as broken', () => {
+    const error = failure('1.12.2', listed, ['v1.12.2']);
+    expect(error.message).toContain('marked broken');
     expect(error.hint).toContain('v1.12.3');
   });
 
