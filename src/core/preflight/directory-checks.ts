@@ -35,7 +35,7 @@ export async function checkWritable(
   if (!info.isDirectory()) {
     return failed(id, title, {
       detail: `${existing} is a file, not a directory`,
-      fix: `Move ${existing} out of the way.`,
+      fix: `Choose another directory, or move ${existing} out of the way.`,
       exitCode: ExitCode.disk,
     });
   }

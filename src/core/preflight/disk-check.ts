@@ -71,7 +71,8 @@ async function compareWithFreeSpace(
   deps: PreflightDependencies,
 ): Promise<CheckResult> {
   // A partial download from an interrupted run resumes, so only the rest is still needed.
-  const partial = (await nodeFileSystem.sizeOf(partPathFor(plan.paths.iso))) ?? 0;
+  const partial =
+    (await nodeFileSystem.sizeOf(partPathFor(plan.paths.iso)).catch(() => undefined)) ?? 0;
   const needed = partial < size ? size - partial : size;
   const where = await nearestExisting(plan.paths.iso);
   const free = await (deps.freeBytes ?? nodeFileSystem.freeBytes)(where);

@@ -40,7 +40,8 @@ export async function runPreflight(
   );
 
   let isoSize: number | undefined;
-  const blocked = planned.checks.find(
+  // The disk check looks inside the artifacts directory, so it waits for that check too.
+  const blocked = [...planned.checks, ...checks.slice(-1)].find(
     (check) => check.status !== 'pass' && check.id !== 'release-exists',
   );
   if (!planned.plan || blocked) {

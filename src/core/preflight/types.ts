@@ -8,9 +8,7 @@ export interface PreflightFactory {
   readonly baseUrl: string;
   listVersions(): Promise<string[]>;
   listExtensions(version: string): Promise<readonly ExtensionInfo[]>;
-  createSchematic(
-    yamlText: string,
-  ): Promise<{
+  createSchematic(yamlText: string): Promise<{
     readonly id: string;
     readonly schematic: string;
     readonly server: string | undefined;
