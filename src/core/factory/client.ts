@@ -93,26 +93,28 @@ export function createFactoryClient(options: FactoryClientOptions): FactoryClien
     return body;
   }
 
+  // The catalogue changes at most every 15 minutes (§13): one answer per route per client (one
+  // run) is enough. A failed call is forgotten so the next one asks again.
+  const cached = new Map<string, Promise<unknown>>();
+  function catalogue<T>(route: string, schema: z.ZodType<T>): Promise<T> {
+    const hit = cached.get(route) as Promise<T> | undefined;
+    if (hit) return hit;
+    const pending = json({ method: 'GET', route }, schema).then(({ value }) => value);
+    cached.set(route, pending);
+    pending.catch(() => cached.delete(route));
+    return pending;
+  }
+  // Callers may sort or filter what they get; they must not change the cached copy.
+  const copy = async <T>(list: Promise<readonly T[]>): Promise<T[]> => [...(await list)];
+
   return {
     baseUrl,
-    listVersions: async () =>
-      (await json({ method: 'GET', route: '/versions' }, versionsResponse)).value,
-    listBrokenVersions: async () =>
-      (await json({ method: 'GET', route: '/versions?broken=true' }, versionsResponse)).value,
-    listExtensions: async (version) =>
-      (
-        await json(
-          { method: 'GET', route: versionRoute(version, 'extensions/official') },
-          extensionsResponse,
-        )
-      ).value,
-    listOverlays: async (version) =>
-      (
-        await json(
-          { method: 'GET', route: versionRoute(version, 'overlays/official') },
-          overlaysResponse,
-        )
-      ).value,
+    listVersions: () => copy(catalogue('/versions', versionsResponse)),
+    listBrokenVersions: () => copy(catalogue('/versions?broken=true', versionsResponse)),
+    listExtensions: (version) =>
+      copy(catalogue(versionRoute(version, 'extensions/official'), extensionsResponse)),
+    listOverlays: (version) =>
+      copy(catalogue(versionRoute(version, 'overlays/official'), overlaysResponse)),
     getSchematic,
     createSchematic: async (yamlText) => {
       const request: FactoryRequest = {

@@ -57,4 +57,20 @@ describe('factory client: catalogue', () => {
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as Error).message).toContain('malformed answer to GET /versions');
   });
+
+  it('asks for each catalogue once per run, and again after a failure', async () => {
+    const { client, standin } = await start(
+      {
+        faults: [
+          { match: { path: '/versions' }, fault: { kind: 'status', status: 503 }, times: 1 },
+        ],
+      },
+      { retries: 0 },
+    );
+    await expect(client.listVersions()).rejects.toBeInstanceOf(NetworkError);
+    const first = await client.listVersions();
+    first.reverse();
+    expect(await client.listVersions()).toEqual(LISTED_VERSIONS);
+    expect(standin.requests.filter((r) => r.url === '/versions')).toHaveLength(2);
+  });
 });
