@@ -25,18 +25,29 @@ async function prepareWorkdir(): Promise<string> {
   return dir;
 }
 
+/** Ctrl-C in a terminal already reaches the child (same process group), and the CLI treats a
+ * second SIGINT as fatal, so a terminal's SIGINT is forwarded only if the child outlives a grace
+ * period; a SIGINT from elsewhere (kill, CI) reaches only the demo and is forwarded at once. */
+const FORWARD_GRACE_MS = 2_000;
+
 function runCli(args: readonly string[]): Promise<number> {
   const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), ...args], {
     stdio: 'inherit',
   });
+  let graceTimer: NodeJS.Timeout | undefined;
   const forward = (): void => {
-    child.kill('SIGINT');
+    if (!process.stdin.isTTY) {
+      child.kill('SIGINT');
+      return;
+    }
+    graceTimer ??= setTimeout(() => child.kill('SIGINT'), FORWARD_GRACE_MS);
   };
   process.on('SIGINT', forward);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       process.off('SIGINT', forward);
+      clearTimeout(graceTimer);
       const signalNumber = signal ? (osConstants.signals[signal] ?? 1) : 0;
       resolve(code ?? 128 + signalNumber);
     });

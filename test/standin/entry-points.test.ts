@@ -24,7 +24,8 @@ describe('npm run factory', () => {
     );
     await expect.poll(() => stdout, { timeout: 20_000 }).toMatch(/Installer registry.*\n/);
     const factoryUrl = /listening on (http:\S+)/.exec(stdout)?.[1] ?? '';
-    const registryUrl = /Installer registry \(redirect mode\) on (http:\S+)/.exec(stdout)?.[1] ?? '';
+    const registryUrl =
+      /Installer registry \(redirect mode\) on (http:\S+)/.exec(stdout)?.[1] ?? '';
     expect((await send(`${factoryUrl}/healthz`)).status).toBe(200);
     expect((await send(`${registryUrl}/v2/`)).status).toBe(401);
     child.kill('SIGTERM');
@@ -80,5 +81,37 @@ describe('npm run demo', () => {
     if (result.dir) await rm(result.dir, { recursive: true, force: true });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown command: frobnicate');
+  });
+
+  it('forwards SIGINT to the CLI, which cancels with exit code 130', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        dist('demo.js'),
+        '--yes',
+        '--talos-version',
+        'latest',
+        '--app-version',
+        '1.0.0',
+        '--values-profile',
+        'demo',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
+    // The demo's cold build holds the first ISO request for two seconds: interrupt it there.
+    await expect.poll(() => stderr, { timeout: 20_000 }).toMatch(/Downloading/);
+    child.kill('SIGINT');
+    const code = await exited;
+    const dir = /prepared a throw-away project in (\S+)/.exec(stderr)?.[1];
+    if (dir) await rm(dir, { recursive: true, force: true });
+    expect(code).toBe(130);
+    expect(stderr).toContain('talos-release exited with code 130');
   });
 });
