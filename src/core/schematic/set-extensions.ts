@@ -1,11 +1,10 @@
 // Rewrites the extension list of a schematic file in place, keeping its comments and layout: the
 // --extensions flag edits the user's file rather than regenerating it.
-import { isMap, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { Document, Node } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document } from 'yaml';
 import { SchematicError } from '../errors.js';
 import { resolvePlainScalar } from './resolve-plain.js';
 
-const EXTENSIONS_PATH = ['customization', 'systemExtensions', 'officialExtensions'];
 const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9._/@:+-]*$/;
 
 function extensionNode(name: string): Scalar<string> {
@@ -39,15 +38,26 @@ function detectLayout(text: string): { indent: number; indentSeq: boolean } {
   return { indent: Math.max(1, indent), indentSeq };
 }
 
-/** Block style for the maps this edit creates or fills, so `customization: {}` grows into lines. */
-function unflowPath(document: Document): void {
-  let node: unknown = document.contents;
-  for (const key of EXTENSIONS_PATH.slice(0, -1)) {
-    if (!isMap(node)) return;
-    node.flow = false;
-    node = node.get(key, true);
+const isNullScalar = (node: unknown): boolean =>
+  node === null ||
+  node === undefined ||
+  (isScalar(node) && ['', '~', 'null', 'Null', 'NULL'].includes(String(node.value)));
+
+/** The block mapping under `key`, created when absent or null, so `{}` grows into lines. */
+function blockMapAt(parent: YAMLMap, key: string, path: string): YAMLMap {
+  const child: unknown = parent.get(key, true);
+  if (isNullScalar(child)) {
+    const created = new YAMLMap();
+    parent.set(new Scalar(key), created);
+    return created;
   }
-  if (isMap(node)) node.flow = false;
+  if (!isMap(child)) {
+    throw new SchematicError(`cannot edit the extension list: ${path} is not a mapping`, {
+      hint: `Make ${path} a mapping (key: value lines) or remove it.`,
+    });
+  }
+  child.flow = false;
+  return child;
 }
 
 export function setOfficialExtensions(sourceText: string, names: readonly string[]): string {
@@ -58,22 +68,25 @@ export function setOfficialExtensions(sourceText: string, names: readonly string
       hint: 'Fix the YAML syntax of the schematic file first.',
     });
   }
-  const contents = document.contents as Node | null;
-  const emptyRoot =
-    contents === null ||
-    (contents instanceof Scalar && ['', '~', 'null'].includes(String(contents.value)));
-  if (emptyRoot) document.contents = new YAMLMap();
-  else if (!isMap(contents)) {
+  if (isNullScalar(document.contents)) document.contents = new YAMLMap();
+  const root: unknown = document.contents;
+  if (!isMap(root)) {
     throw new SchematicError('cannot edit the extension list: the schematic is not a mapping', {
       hint: 'Start the file with `customization:`.',
     });
   }
+  root.flow = false;
+  const customization = blockMapAt(root, 'customization', 'customization');
+  const extensions = blockMapAt(
+    customization,
+    'systemExtensions',
+    'customization.systemExtensions',
+  );
   const list = new YAMLSeq<Scalar<string>>();
   list.items = names.map(extensionNode);
   list.flow = names.length === 0;
-  const existing = document.getIn(EXTENSIONS_PATH, true) as Node | undefined;
-  if (existing !== undefined) list.commentBefore = existing.commentBefore;
-  document.setIn(EXTENSIONS_PATH, list);
-  unflowPath(document);
+  const existing: unknown = extensions.get('officialExtensions', true);
+  if (isNode(existing)) list.commentBefore = existing.commentBefore;
+  extensions.set(new Scalar('officialExtensions'), list);
   return document.toString({ ...detectLayout(sourceText), lineWidth: 0 });
 }
