@@ -131,6 +131,36 @@ describe('registry frontend, proxy mode', () => {
   });
 });
 
+describe('registry blobs and referrers', () => {
+  const blob = `sha256:${'d'.repeat(64)}`;
+
+  it('checks the repository like manifests and has no blobs in proxy mode', async () => {
+    const factory = await standin({ schematics: ['{}'] });
+    const missing = await send(`${factory.url}/v2/metal-installer/${VANILLA_ID}/blobs/${blob}`);
+    expect([missing.status, missing.headers['content-type']]).toEqual([
+      404,
+      'text/plain; charset=utf-8',
+    ]);
+    expect(missing.text).toMatch(/^blob unknown/);
+    expect((await send(`${factory.url}/v2/bogus/${VANILLA_ID}/blobs/${blob}`)).status).toBe(400);
+    expect((await send(`${factory.url}/v2/a/b/c/referrers/${blob}`)).text).toBe(
+      'unknown registry path: "a/b/c"\n',
+    );
+  });
+
+  it('redirects blobs in redirect mode to the second registry, which challenges first', async () => {
+    const factory = await standin({ registryMode: 'redirect', schematics: ['{}'] });
+    const redirect = await send(`${factory.url}/v2/metal-installer/${VANILLA_ID}/blobs/${blob}`);
+    expect(redirect.status).toBe(307);
+    expect(redirect.headers.location).toMatch(
+      new RegExp(`^${factory.registryUrl}/v2/.+/blobs/${blob}$`),
+    );
+    const challenged = await send(redirect.headers.location ?? '');
+    expect(challenged.status).toBe(401);
+    expect(challenged.headers['www-authenticate']).toMatch(/^Bearer realm=/);
+  });
+});
+
 describe('registry frontend, redirect mode', () => {
   it('redirects 307 by digest to a second registry that demands an anonymous bearer token', async () => {
     const factory = await standin({ registryMode: 'redirect', schematics: ['{}'] });

@@ -62,14 +62,17 @@ export function backingRegistryRouter(context: BackingRegistryContext): Router {
     );
   };
 
+  /** True when the request carries a token for `repository`; otherwise answers the challenge. */
+  const authorised = async (ex: Exchange, repository: string): Promise<boolean> => {
+    const presented = /^Bearer (\S+)$/.exec(ex.req.headers.authorization ?? '')?.[1];
+    if (presented !== undefined && tokens.get(presented) === repository) return true;
+    await challenge(ex, repository);
+    return false;
+  };
+
   const manifest = async (ex: Exchange, params: readonly string[]): Promise<void> => {
     const [repository = '', reference = ''] = params;
-    const authorization = ex.req.headers.authorization ?? '';
-    const presented = /^Bearer (\S+)$/.exec(authorization)?.[1];
-    if (presented === undefined || tokens.get(presented) !== repository) {
-      await challenge(ex, repository);
-      return;
-    }
+    if (!(await authorised(ex, repository))) return;
     const prefix = `${BACKING_PREFIX}/`;
     const bytes = repository.startsWith(prefix)
       ? context.manifests.get(repository.slice(prefix.length), reference)
@@ -93,5 +96,11 @@ export function backingRegistryRouter(context: BackingRegistryContext): Router {
   return new Router()
     .on(['GET'], /^\/token$/, token)
     .on(['GET', 'HEAD'], /^\/v2\/?$/, (ex) => challenge(ex))
-    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/manifests\/([^/]+)$/, manifest);
+    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/manifests\/([^/]+)$/, manifest)
+    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/(?:blobs|referrers)\/([^/]+)$/, async (ex, params) => {
+      const [repository = '', digest = ''] = params;
+      if (!(await authorised(ex, repository))) return;
+      // Installer layers are not part of the stand-in: clients only resolve the index digest.
+      await ociError(ex, 404, 'BLOB_UNKNOWN', `blob unknown: ${repository}@${digest}`);
+    });
 }

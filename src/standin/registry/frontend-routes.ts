@@ -7,10 +7,11 @@ import { send, sendError } from '../exchange.js';
 import type { Exchange } from '../exchange.js';
 import { resolveListedVersion } from '../listed-version.js';
 import type { Router } from '../router.js';
-import type { StandinState } from '../state.js';
+import type { StandinState, StoredSchematic } from '../state.js';
 import { OCI_INDEX_MEDIA_TYPE, installerIndex } from './installer-index.js';
 import type { InstallerIndex } from './installer-index.js';
 import { parseInstallerImage } from './installer-image.js';
+import type { InstallerImage } from './installer-image.js';
 import { BACKING_REPO_PATH } from './manifest-store.js';
 
 const DIGEST_REF = /^sha256:[0-9a-f]{64}$/;
@@ -43,28 +44,67 @@ async function answer(
   );
 }
 
+interface RepositoryTarget {
+  readonly imageName: string;
+  readonly id: string;
+  readonly image: InstallerImage;
+  readonly stored: StoredSchematic;
+}
+
+/** `<image>/<id>`, checked in the factory's order; answers the error itself when it fails. */
+async function resolveRepository(
+  state: StandinState,
+  ex: Exchange,
+  repository: string,
+): Promise<RepositoryTarget | undefined> {
+  const segments = repository.split('/');
+  if (segments.length !== 2) {
+    await sendError(ex, 404, `unknown registry path: ${JSON.stringify(repository)}`);
+    return undefined;
+  }
+  const [imageName = '', id = ''] = segments;
+  const image = parseInstallerImage(imageName);
+  if (!image) {
+    await sendError(ex, 400, `invalid image: ${imageName}`);
+    return undefined;
+  }
+  const stored = state.schematics.get(id);
+  if (!stored) {
+    await sendError(ex, 404, `schematic ID ${JSON.stringify(id)} not found`);
+    return undefined;
+  }
+  return { imageName, id, image, stored };
+}
+
+/** Blobs and referrers follow the manifests' redirect-or-proxy rule; the stand-in stores none. */
+async function blobOrReferrers(
+  state: StandinState,
+  ex: Exchange,
+  params: readonly string[],
+): Promise<void> {
+  const [repository = '', kind = '', digest = ''] = params;
+  if (!(await resolveRepository(state, ex, repository))) return;
+  if (state.options.registryMode === 'redirect') {
+    const location = `${state.registryUrl()}/v2/${BACKING_REPO_PATH}/${repository}/${kind}/${digest}`;
+    await send(ex, 307, { Location: location, 'Content-Length': 0 });
+    return;
+  }
+  await sendError(
+    ex,
+    404,
+    `${kind === 'blobs' ? 'blob' : 'referrers'} unknown: ${repository}@${digest}`,
+  );
+}
+
 async function manifest(
   state: StandinState,
   ex: Exchange,
   params: readonly string[],
 ): Promise<void> {
   const [repository = '', reference = ''] = params;
-  const segments = repository.split('/');
-  if (segments.length !== 2) {
-    await sendError(ex, 404, `unknown registry path: ${JSON.stringify(repository)}`);
-    return;
-  }
-  const [imageName = '', id = ''] = segments;
-  const image = parseInstallerImage(imageName);
-  if (!image) {
-    await sendError(ex, 400, `invalid image: ${imageName}`);
-    return;
-  }
-  const stored = state.schematics.get(id);
-  if (!stored) {
-    await sendError(ex, 404, `schematic ID ${JSON.stringify(id)} not found`);
-    return;
-  }
+  const target = await resolveRepository(state, ex, repository);
+  if (!target) return;
+  const { imageName, id, image, stored } = target;
   // Digests and tags that are not versions go straight to the backing registry.
   if (DIGEST_REF.test(reference) || !(reference === 'latest' || reference.startsWith('v'))) {
     await answer(state, ex, repository, reference, state.manifests.get(repository, reference));
@@ -100,6 +140,9 @@ export function registryFrontendRoutes(router: Router, state: StandinState): voi
     .on(['GET', 'HEAD'], /^\/v2\/?$/, ping)
     .on(['GET', 'HEAD'], /^\/v2\/(.+)\/manifests\/([^/]+)$/, (ex, params) =>
       manifest(state, ex, params),
+    )
+    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/(blobs|referrers)\/([^/]+)$/, (ex, params) =>
+      blobOrReferrers(state, ex, params),
     )
     .on(['GET', 'HEAD'], /^\/v2\/(.+)$/, (ex, params) =>
       sendError(ex, 404, `unknown registry path: ${JSON.stringify(params[0] ?? '')}`),
