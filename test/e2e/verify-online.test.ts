@@ -1,0 +1,70 @@
+// `verify --online`: the factory must still serve what the release recorded. A factory that now
+// serves something else is a disagreement (exit 5); one that cannot be reached is exit 4.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startStandin } from '../../src/standin/server.js';
+import type { RunningStandin } from '../../src/standin/types.js';
+import { runCli } from './helpers/cli.js';
+import { releaseArgs } from './helpers/release.js';
+import { makeRepo } from './helpers/repo.js';
+import type { TempRepo } from './helpers/repo.js';
+
+const MANIFEST = 'releases/0.1.0.json';
+const IMAGE_SIZE = 20_000;
+
+let standin: RunningStandin | undefined;
+let repo: TempRepo | undefined;
+
+afterEach(async () => {
+  await standin?.close();
+  await repo?.remove();
+  standin = undefined;
+  repo = undefined;
+});
+
+async function releasedRepo(): Promise<{ repo: TempRepo; port: number }> {
+  standin = await startStandin({ imageSize: IMAGE_SIZE });
+  repo = await makeRepo();
+  const result = await runCli(releaseArgs(standin), { cwd: repo.root });
+  if (result.code !== 0) throw new Error(`the release to verify failed:\n${result.stderr}`);
+  return { repo, port: Number(new URL(standin.url).port) };
+}
+
+describe('talos-release verify --online', () => {
+  it('passes while the factory serves the same ISO size and installer digest', async () => {
+    const { repo } = await releasedRepo();
+    const result = await runCli(['verify', MANIFEST, '--online', '--json'], { cwd: repo.root });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { checks: { id: string; status: string }[] };
+    const online = report.checks.filter((check) => check.id.startsWith('factory-'));
+    expect(online.map((check) => check.status)).toEqual(['pass', 'pass']);
+  });
+
+  it('exits 5 naming both sizes when the factory now serves a different ISO', async () => {
+    const { repo, port } = await releasedRepo();
+    const { talos } = await repo.readJson<{ talos: { schematic: string } }>(MANIFEST);
+    await standin?.close();
+    // The same address and schematic, now answering with another build of the ISO.
+    standin = await startStandin({
+      port,
+      imageSize: IMAGE_SIZE + 1,
+      schematics: [talos.schematic],
+    });
+    const result = await runCli(['verify', MANIFEST, '--online'], { cwd: repo.root });
+    expect(result.code).toBe(5);
+    expect(result.stdout).toMatch(/FAIL the factory serves the ISO at the recorded size/);
+    expect(result.stdout).toContain(`${IMAGE_SIZE} bytes`);
+    expect(result.stdout).toContain(`${IMAGE_SIZE + 1} bytes`);
+  });
+
+  it('exits 4 when the factory cannot be reached, after the offline checks passed', async () => {
+    const { repo } = await releasedRepo();
+    await standin?.close();
+    standin = undefined;
+    const result = await runCli(['verify', MANIFEST, '--online'], { cwd: repo.root });
+    expect(result.code).toBe(4);
+    expect(result.stdout).toMatch(/^ok .*os\.iso\.sha256/m);
+    expect(result.stdout).toMatch(/^FAIL the factory serves the ISO/m);
+    // Offline, the same release verifies.
+    expect((await runCli(['verify', MANIFEST], { cwd: repo.root })).code).toBe(0);
+  });
+});
