@@ -1,105 +1,24 @@
 // One GET of the artifact into the .part file: from scratch, or appended after the bytes already
 // there when the serving host honours ranges. It hashes as bytes pass, counts them against what the
 // server announced, and fails with a TransientFailure the retry loop can act on.
-import { createHash } from 'node:crypto';
-import type { Hash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Got, Response } from 'got';
+import type { Response } from 'got';
 import { CancelledError, ReleaseError } from '../errors.js';
-import { parseContentRange } from './content-range.js';
-import { factoryRefusal, isTransientStatus, readErrorBody } from './factory-refusal.js';
+import type { AttemptContext, AttemptResult } from './attempt-context.js';
+import { planBody, startingHash } from './body-plan.js';
+import type { BodyPlan } from './body-plan.js';
 import { describeNetworkFailure, diskError, isDiskFailure, TransientFailure } from './failures.js';
-import { parseContentLength } from './head-prewarm.js';
-import { hashFile } from './hash-file.js';
 import { hostWithPort } from './http-client.js';
 import { createProgressReporter } from './progress-reporter.js';
-import type { DownloadEvent, DownloadFileSystem, WritableFile } from './types.js';
+import type { WritableFile } from './types.js';
 
-export interface AttemptContext {
-  readonly client: Got;
-  readonly url: string;
-  readonly partPath: string;
-  readonly fileSystem: DownloadFileSystem;
-  readonly signal?: AbortSignal | undefined;
-  readonly idleTimeoutMs: number;
-  readonly responseTimeoutMs: number;
-  /** What the HEAD said the file weighs, if it said. */
-  readonly announcedTotal?: number | undefined;
-  readonly emit: (event: DownloadEvent) => void;
-}
-
-export interface AttemptResult {
-  readonly sha256: string;
-  readonly size: number;
-  readonly host: string;
-  readonly resumed: boolean;
-}
-
-interface BodyPlan {
-  /** Where in the file this body starts: 0, or the resume point. */
-  readonly offset: number;
-  readonly total?: number | undefined;
-}
+export type { AttemptContext, AttemptResult } from './attempt-context.js';
 
 function cancelled(cause: unknown): CancelledError {
   return new CancelledError('Download cancelled; the partial file is kept for the next run.', {
     cause,
   });
-}
-
-/** Decides from the status and headers where this body goes, or throws what the status means. */
-async function planBody(
-  context: AttemptContext,
-  request: AsyncIterable<Buffer> & { destroy(): void },
-  response: Response,
-  resumeFrom: number,
-): Promise<BodyPlan> {
-  const status = response.statusCode;
-  const host = hostWithPort(response.url);
-  if (status >= 400) {
-    const body = await readErrorBody(request);
-    request.destroy();
-    if (isTransientStatus(status))
-      throw new TransientFailure('network', `HTTP ${status} from ${host}: ${body.trim()}`);
-    throw factoryRefusal(status, body, context.url);
-  }
-  const length = parseContentLength(response.headers['content-length']);
-  if (status === 206) {
-    const range = parseContentRange(response.headers['content-range']);
-    if (range?.start !== resumeFrom) {
-      request.destroy();
-      await context.fileSystem.remove(context.partPath);
-      const reason = `${host} answered with an unexpected range (${response.headers['content-range'] ?? 'none'}); starting over`;
-      context.emit({ type: 'restart', reason });
-      throw new TransientFailure('network', reason);
-    }
-    return {
-      offset: range.start,
-      total: range.total ?? (length === undefined ? undefined : range.start + length),
-    };
-  }
-  if (status !== 200) {
-    request.destroy();
-    throw new TransientFailure('network', `unexpected HTTP ${status} from ${host}`);
-  }
-  if (resumeFrom > 0) {
-    context.emit({
-      type: 'restart',
-      reason: `${host} does not honour range requests; downloading from the start`,
-    });
-  }
-  return { offset: 0, total: length };
-}
-
-async function startingHash(context: AttemptContext, offset: number): Promise<Hash> {
-  if (offset === 0) return createHash('sha256');
-  context.emit({ type: 'resume', fromByte: offset });
-  // The bytes on disk are the truth: an in-memory hash could include bytes that never got written.
-  const existing = await hashFile(context.fileSystem, context.partPath, context.signal);
-  if (existing.size !== offset)
-    throw new TransientFailure('integrity', `${context.partPath} changed while resuming`);
-  return existing.hash;
 }
 
 export async function runAttempt(

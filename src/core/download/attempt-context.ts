@@ -1,0 +1,23 @@
+// What one download attempt needs from the retry loop, and what it hands back.
+import type { Got } from 'got';
+import type { DownloadEvent, DownloadFileSystem } from './types.js';
+
+export interface AttemptContext {
+  readonly client: Got;
+  readonly url: string;
+  readonly partPath: string;
+  readonly fileSystem: DownloadFileSystem;
+  readonly signal?: AbortSignal | undefined;
+  readonly idleTimeoutMs: number;
+  readonly responseTimeoutMs: number;
+  /** What the HEAD said the file weighs, if it said. */
+  readonly announcedTotal?: number | undefined;
+  readonly emit: (event: DownloadEvent) => void;
+}
+
+export interface AttemptResult {
+  readonly sha256: string;
+  readonly size: number;
+  readonly host: string;
+  readonly resumed: boolean;
+}
