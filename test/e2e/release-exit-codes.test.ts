@@ -1,11 +1,12 @@
 // Every way the factory can let a release down ends with its own exit code, a message that
 // names what happened, and a repository exactly as it was before the run.
+import { writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin, StandinOptions } from '../../src/standin/types.js';
 import { runCli } from './helpers/cli.js';
 import { releaseArgs } from './helpers/release.js';
-import { makeRepo } from './helpers/repo.js';
+import { makeRepo, SCHEMATIC_PATH } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
 
 let standin: RunningStandin | undefined;
@@ -72,6 +73,20 @@ describe('exit codes of a headless release', () => {
     );
     expect(result.code).toBe(4);
     expect(result.stderr).toContain(new URL(url).host);
+  });
+
+  it('5 when the factory encodes the schematic differently (an older factory release)', async () => {
+    standin = await startStandin({ imageSize: 8192, encoder: 'legacy', serverVersion: 'v1.4.2' });
+    repo = await makeRepo();
+    // `on` is single-quoted by factory v1.5 and double-quoted before it: the IDs differ (§7).
+    await writeFile(repo.path(SCHEMATIC_PATH), 'customization:\n  extraKernelArgs:\n    - "on"\n');
+    const before = await repo.snapshot();
+    const result = await runCli(releaseArgs(standin), { cwd: repo.root });
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('v1.4.2');
+    const ids = result.stderr.match(/\b[0-9a-f]{64}\b/g) ?? [];
+    expect(new Set(ids).size).toBeGreaterThanOrEqual(2);
+    expect(await repo.snapshot()).toEqual(before);
   });
 
   it('5 when the factory returns another schematic ID (tampered or drifted), showing both', async () => {

@@ -48,6 +48,14 @@ describe('bad input to a release', () => {
     );
   });
 
+  it('on a first release without --app-version, names the flag', async () => {
+    repo = await makeRepo();
+    await expectRefused(
+      ['--yes', '--talos-version', 'v1.12.4', '--factory-url', standin.url],
+      ['--app-version'],
+    );
+  });
+
   it('rejects an unknown flag, naming it', async () => {
     repo = await makeRepo();
     await expectRefused([...releaseArgs(standin), '--no-such-flag'], ['--no-such-flag']);
