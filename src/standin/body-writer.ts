@@ -55,7 +55,7 @@ async function breakConnection(ex: Exchange, fault: BodyFault): Promise<'continu
 
 export async function writeBody(ex: Exchange, body: Buffer | Readable): Promise<void> {
   const source = body instanceof Readable ? body : Readable.from([body]);
-  let fault = ex.faults.body;
+  let fault = ex.faults.body();
   let sent = 0;
   try {
     for await (const piece of source) {

@@ -1,15 +1,20 @@
 // Which injected faults apply to one request. Rules are consumed in order; `times` counts down
-// per rule so "503 twice, then the real answer" is one rule with times: 2.
+// per rule so "503 twice, then the real answer" is one rule with times: 2. Body faults and the
+// schematic-id fault are consumed only when a response actually has a body or an ID, so a 302 hop
+// does not use up a fault meant for the download behind it.
 import type { Fault, FaultRule } from './types.js';
 
 export type BodyFault = Extract<Fault, { kind: 'reset' | 'stall' | 'truncate' }>;
+type StatusFault = Extract<Fault, { kind: 'status' }>;
 
-/** The faults chosen for one request, already counted against their rules. */
+/** The faults of one request: the up-front ones already taken, the others taken on use. */
 export interface RequestFaults {
-  readonly status?: Extract<Fault, { kind: 'status' }>;
+  readonly status?: StatusFault;
   readonly delayMs: number;
-  readonly body?: BodyFault;
-  readonly schematicId?: string;
+  /** The body fault for this response, consumed on the first call. */
+  body(): BodyFault | undefined;
+  /** The ID a tampered factory answers with, consumed on the first call. */
+  schematicId(): string | undefined;
 }
 
 interface LiveRule {
@@ -33,6 +38,18 @@ function matches(rule: FaultRule, target: FaultTarget): boolean {
   );
 }
 
+function once<T>(take: () => T): () => T {
+  let taken = false;
+  let value: T;
+  return () => {
+    if (!taken) {
+      value = take();
+      taken = true;
+    }
+    return value;
+  };
+}
+
 export class FaultBook {
   private readonly rules: LiveRule[] = [];
 
@@ -44,42 +61,50 @@ export class FaultBook {
     this.rules.push({ rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
   }
 
-  /** Picks the faults for a request; the first live rule of each kind wins. */
-  take(target: FaultTarget): RequestFaults {
-    let status: RequestFaults['status'];
-    let body: BodyFault | undefined;
-    let schematicId: string | undefined;
-    let delayMs = 0;
+  /** Every live matching rule of these kinds, consumed. */
+  private takeAll(target: FaultTarget, kinds: readonly Fault['kind'][]): Fault[] {
+    const taken: Fault[] = [];
     for (const live of this.rules) {
-      if (live.remaining <= 0 || !matches(live.rule, target)) continue;
-      const fault = live.rule.fault;
-      let used = true;
-      switch (fault.kind) {
-        case 'status':
-          if (status) used = false;
-          else status = fault;
-          break;
-        case 'delay':
-          delayMs += fault.ms;
-          break;
-        case 'schematic-id':
-          if (schematicId !== undefined) used = false;
-          else schematicId = fault.id;
-          break;
-        case 'reset':
-        case 'stall':
-        case 'truncate':
-          if (body) used = false;
-          else body = fault;
-          break;
-      }
-      if (used) live.remaining -= 1;
+      if (live.remaining <= 0 || !kinds.includes(live.rule.fault.kind)) continue;
+      if (!matches(live.rule, target)) continue;
+      live.remaining -= 1;
+      taken.push(live.rule.fault);
     }
+    return taken;
+  }
+
+  /** The first live matching rule of these kinds, consumed. */
+  private takeFirst(target: FaultTarget, kinds: readonly Fault['kind'][]): Fault | undefined {
+    const live = this.rules.find(
+      (candidate) =>
+        candidate.remaining > 0 &&
+        kinds.includes(candidate.rule.fault.kind) &&
+        matches(candidate.rule, target),
+    );
+    if (!live) return undefined;
+    live.remaining -= 1;
+    return live.rule.fault;
+  }
+
+  take(target: FaultTarget): RequestFaults {
+    const status = this.takeFirst(target, ['status']);
+    const delayMs = this.takeAll(target, ['delay']).reduce(
+      (sum, fault) => sum + (fault.kind === 'delay' ? fault.ms : 0),
+      0,
+    );
     return {
+      ...(status?.kind === 'status' ? { status } : {}),
       delayMs,
-      ...(status ? { status } : {}),
-      ...(body ? { body } : {}),
-      ...(schematicId !== undefined ? { schematicId } : {}),
+      body: once(() => {
+        const fault = this.takeFirst(target, ['reset', 'stall', 'truncate']);
+        return fault?.kind === 'reset' || fault?.kind === 'stall' || fault?.kind === 'truncate'
+          ? fault
+          : undefined;
+      }),
+      schematicId: once(() => {
+        const fault = this.takeFirst(target, ['schematic-id']);
+        return fault?.kind === 'schematic-id' ? fault.id : undefined;
+      }),
     };
   }
 }

@@ -106,7 +106,7 @@ describe('fault injection', () => {
     await first.catch(() => undefined);
   });
 
-  it('applies an /image rule to the /cdn hop as well', async () => {
+  it('applies an /image rule to the /cdn hop, which the body-less 302 does not use up', async () => {
     const factory = await standin({
       imageSize: SIZE,
       imageDelivery: 'redirect',
@@ -115,7 +115,7 @@ describe('fault injection', () => {
         {
           match: { method: 'GET', path: ISO },
           fault: { kind: 'truncate', afterBytes: 10 },
-          times: 2,
+          times: 1,
         },
       ],
     });
@@ -124,6 +124,8 @@ describe('fault injection', () => {
     const cdn = await download(redirect.headers.location ?? '', { Range: 'bytes=100-' });
     expect([cdn.status, cdn.received]).toEqual([206, 10]);
     expect(cdn.outcome).not.toBe('complete');
+    const again = await download(redirect.headers.location ?? '');
+    expect([again.outcome, again.received]).toEqual(['complete', SIZE]);
   });
 
   it('faults the second registry only when a rule names it', async () => {

@@ -13,7 +13,7 @@ async function create(state: StandinState, ex: Exchange): Promise<void> {
     await sendError(ex, 400, intake.message);
     return;
   }
-  const id = ex.faults.schematicId ?? intake.id;
+  const id = ex.faults.schematicId() ?? intake.id;
   state.schematics.set(intake.id, intake.stored);
   // A drifted factory is consistent with itself: its ID works on its other routes.
   state.schematics.set(id, intake.stored);
