@@ -1,10 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { downloadArtifact, partPathFor } from '../../../src/core/download/index.js';
 import type { DownloadEvent } from '../../../src/core/download/index.js';
 import { IntegrityError, NetworkError } from '../../../src/core/errors.js';
-import { expectedSha256, IMAGE_PATH, IMAGE_SIZE, startFixture } from './standin-fixture.js';
+import {
+  expectedSha256,
+  IMAGE_PATH,
+  IMAGE_SIZE,
+  startFixture,
+  sha256Of,
+} from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
 
 let fixture: Fixture | undefined;
@@ -12,12 +17,6 @@ afterEach(async () => {
   await fixture?.close();
   fixture = undefined;
 });
-
-async function sha256Of(path: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
-}
 
 const fast = { backoffMs: 1, idleTimeoutMs: 2_000 };
 

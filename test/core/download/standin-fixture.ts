@@ -1,7 +1,7 @@
 // Shared set-up for the network tests: a stand-in factory on loopback, a scratch directory, and the
 // expected bytes of an asset computed from the stand-in's content generator, never by the engine.
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { imageContent } from '../../../src/standin/content.js';
@@ -52,4 +52,19 @@ export async function expectedSha256(size = IMAGE_SIZE): Promise<string> {
 
 export function getRequests(standin: RunningStandin, pathPrefix: string): number {
   return standin.requests.filter((r) => r.method === 'GET' && r.url.startsWith(pathPrefix)).length;
+}
+
+/** SHA-256 of a file the engine wrote, read back in full (test files are small). */
+export async function sha256Of(path: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
+}
+
+/** Size of a file, or -1 when nothing is there. */
+export async function sizeOf(path: string): Promise<number> {
+  return stat(path).then(
+    (info) => info.size,
+    () => -1,
+  );
 }

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { downloadArtifact } from '../../../src/core/download/index.js';
+import { ExitCode, FactoryRefusedError } from '../../../src/core/errors.js';
+import { getRequests, startFixture, VERSION, sizeOf } from './standin-fixture.js';
+import type { Fixture } from './standin-fixture.js';
+
+let fixture: Fixture | undefined;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = undefined;
+});
+
+const fast = { backoffMs: 1, idleTimeoutMs: 2_000 };
+
+describe('the factory refuses', () => {
+  it('an unknown schematic with 404 and its own message, without retrying', async () => {
+    fixture = await startFixture();
+    const url = `${fixture.standin.url}/image/${'f'.repeat(64)}/${VERSION}/metal-amd64.iso`;
+    const attempt = downloadArtifact({ url, dest: fixture.dest, ...fast });
+    await expect(attempt).rejects.toBeInstanceOf(FactoryRefusedError);
+    const error = (await attempt.catch((e: unknown) => e)) as FactoryRefusedError;
+    expect(error.status).toBe(404);
+    expect(error.factoryMessage).toContain('not found');
+    expect(error.hint).toMatch(/schematic/);
+    expect(error.exitCode).toBe(ExitCode.factoryRefused);
+    expect(getRequests(fixture.standin, '/image/')).toBe(1);
+    expect(await sizeOf(fixture.dest)).toBe(-1);
+  });
+
+  it('an extension missing for that version with 400 and names the extension', async () => {
+    fixture = await startFixture();
+    const posted = await fetch(`${fixture.standin.url}/schematics`, {
+      method: 'POST',
+      body: 'customization:\n  systemExtensions:\n    officialExtensions:\n      - siderolabs/no-such-extension\n',
+    });
+    const { id } = (await posted.json()) as { id: string };
+    const url = `${fixture.standin.url}/image/${id}/${VERSION}/metal-amd64.iso`;
+    const error = (await downloadArtifact({ url, dest: fixture.dest, ...fast }).catch(
+      (e: unknown) => e,
+    )) as FactoryRefusedError;
+    expect(error).toBeInstanceOf(FactoryRefusedError);
+    expect(error.status).toBe(400);
+    expect(error.message).toContain('siderolabs/no-such-extension');
+    expect(error.hint).toMatch(/version/);
+    expect(await sizeOf(fixture.dest)).toBe(-1);
+  });
+});
