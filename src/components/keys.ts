@@ -1,0 +1,125 @@
+// Every key the wizard answers to, and the footer and help text built from the same table, so a
+// hint can never name a key that does nothing.
+import type { Key } from 'ink';
+
+export type KeyName =
+  | 'up'
+  | 'down'
+  | 'pageUp'
+  | 'pageDown'
+  | 'toggle'
+  | 'submit'
+  | 'back'
+  | 'help'
+  | 'cancel'
+  | 'retry'
+  | 'quit'
+  | 'yes'
+  | 'no'
+  | 'nextField'
+  | 'previousField'
+  | 'useSuggestion'
+  | 'erase';
+
+const MATCHERS: Record<KeyName, (input: string, key: Key) => boolean> = {
+  up: (_, key) => key.upArrow,
+  down: (_, key) => key.downArrow,
+  pageUp: (_, key) => key.pageUp,
+  pageDown: (_, key) => key.pageDown,
+  toggle: (input, key) => input === ' ' && !key.ctrl && !key.meta,
+  submit: (_, key) => key.return,
+  back: (_, key) => key.escape,
+  help: (input, key) => input === '?' && !key.ctrl,
+  cancel: (input, key) => key.ctrl && input === 'c',
+  retry: (input, key) => input === 'r' && !key.ctrl,
+  quit: (input, key) => input === 'q' && !key.ctrl,
+  yes: (input, key) => input.toLowerCase() === 'y' && !key.ctrl,
+  no: (input, key) => input.toLowerCase() === 'n' && !key.ctrl,
+  nextField: (_, key) => (key.tab && !key.shift) || key.downArrow,
+  previousField: (_, key) => (key.tab && key.shift) || key.upArrow,
+  useSuggestion: (_, key) => key.tab && !key.shift,
+  erase: (_, key) => key.backspace || key.delete,
+};
+
+export function isKey(name: KeyName, input: string, key: Key): boolean {
+  return MATCHERS[name](input, key);
+}
+
+/** Keys handled by the root at every step; screens ignore them. */
+export function isGlobalKey(input: string, key: Key): boolean {
+  return isKey('cancel', input, key) || isKey('help', input, key);
+}
+
+/** Printable text typed into a filter or a field (not a control key, not a global key). */
+export function typedText(input: string, key: Key): string {
+  if (key.ctrl || key.meta || key.tab || key.return || key.escape || isGlobalKey(input, key)) {
+    return '';
+  }
+  // Pasted text arrives in one piece; keep only what can be typed.
+  return [...input].filter((char) => char >= ' ' && char !== '\u007f').join('');
+}
+
+/** A footer or help entry: the keys as printed, and what they do. */
+export type Hint = readonly [keys: string, action: string];
+
+export type HintSet =
+  | 'version'
+  | 'extensions'
+  | 'extensions-problem'
+  | 'details'
+  | 'preview'
+  | 'preview-blocked'
+  | 'working'
+  | 'confirm'
+  | 'failed'
+  | 'failed-no-back';
+
+const COMMON: readonly Hint[] = [
+  ['?', 'help'],
+  ['^C', 'cancel'],
+];
+
+export const HINTS: Record<HintSet, readonly Hint[]> = {
+  version: [['↑↓', 'move'], ['type', 'filter'], ['enter', 'choose'], ...COMMON],
+  extensions: [
+    ['↑↓', 'move'],
+    ['space', 'toggle'],
+    ['type', 'filter'],
+    ['enter', 'next'],
+    ['esc', 'back'],
+    ...COMMON,
+  ],
+  'extensions-problem': [
+    ['tab', 'use suggestion'],
+    ['space', 'drop it'],
+    ['↑↓', 'move'],
+    ['esc', 'back'],
+    ...COMMON,
+  ],
+  details: [['tab ↑↓', 'field'], ['enter', 'next'], ['esc', 'back'], ...COMMON],
+  preview: [['enter', 'submit and download'], ['esc', 'back'], ...COMMON],
+  'preview-blocked': [['esc', 'back and fix'], ...COMMON],
+  working: COMMON,
+  confirm: [['enter/y', 'write'], ['n', 'leave without writing'], ...COMMON],
+  failed: [['r', 'retry'], ['esc', 'back'], ['q', 'quit'], ...COMMON],
+  'failed-no-back': [['r', 'retry'], ['q', 'quit'], ...COMMON],
+};
+
+/** Every key, for the `?` screen. */
+export const HELP_LINES: readonly Hint[] = [
+  ['↑ ↓  PgUp PgDn', 'move through a list'],
+  ['letters, digits', 'filter a list, or type into a field'],
+  ['backspace', 'erase the last character'],
+  ['space', 'tick or untick an extension'],
+  ['tab', 'next field; on a problem extension, use the suggested name'],
+  ['enter', 'choose, continue, or confirm'],
+  ['esc', 'clear the filter, or go back a step where that is safe'],
+  ['y / n', 'write the release, or leave without writing'],
+  ['r / q', 'after an error: retry, or quit'],
+  ['?', 'show or hide this help'],
+  ['^C (ctrl-c)', 'cancel now (a partial download is kept for next time; exit 130)'],
+];
+
+export function footerText(set: HintSet): string {
+  return HINTS[set].map(([keys, action]) => `${keys} ${action}`).join('  ');
+}

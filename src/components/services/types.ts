@@ -1,0 +1,43 @@
+// What the screens ask of the release pipeline. The real implementation drives the same core
+// steps as --yes; screen tests pass a fake. Every call is bound to the run's one AbortSignal.
+import type { ExtensionInfo } from '../../core/catalogue/index.js';
+import type { DownloadEvent, DownloadResult } from '../../core/download/index.js';
+import type { ReleaseManifest } from '../../core/manifest/index.js';
+import type { InstallerResolution } from '../../core/pipeline/artifacts.js';
+import type { ReleasePlan } from '../../core/pipeline/plan.js';
+import type { LoadedProject } from '../../core/pipeline/project.js';
+import type { WrittenRelease } from '../../core/pipeline/write-release.js';
+import type {
+  DetailsChoice,
+  DownloadedRelease,
+  PlannedRelease,
+  ReadyRelease,
+  WizardSession,
+} from '../state/steps.js';
+
+export interface InstallerOutcome {
+  readonly installer: InstallerResolution;
+  readonly manifest: ReleaseManifest;
+}
+
+export interface WizardServices {
+  /** Loads the schematic, the channel and the factory's version list. */
+  start(): Promise<WizardSession>;
+  listExtensions(talosVersion: string): Promise<readonly ExtensionInfo[]>;
+  /** Reloads the project for the chosen channel and works the release out in full. */
+  plan(
+    choice: DetailsChoice,
+  ): Promise<{ readonly project: LoadedProject; readonly plan: ReleasePlan }>;
+  /** Takes the repository lock (held until the run ends), then submits and checks the ID. */
+  submit(planned: PlannedRelease): Promise<void>;
+  download(
+    planned: PlannedRelease,
+    onEvent: (event: DownloadEvent) => void,
+  ): Promise<DownloadResult>;
+  /** Resolves the installer digest and assembles the manifest that Confirm shows. */
+  resolveInstaller(
+    downloaded: DownloadedRelease,
+    onBuilding: (elapsedMs: number) => void,
+  ): Promise<InstallerOutcome>;
+  write(ready: ReadyRelease): Promise<WrittenRelease>;
+}

@@ -1,0 +1,39 @@
+// Everything that can happen to the wizard: a screen's answer, a task's result, or a global key.
+import type { DownloadResult } from '../../core/download/index.js';
+import type { ExtensionInfo } from '../../core/catalogue/index.js';
+import type { ReleaseManifest } from '../../core/manifest/index.js';
+import type { InstallerResolution } from '../../core/pipeline/artifacts.js';
+import type { ReleasePlan } from '../../core/pipeline/plan.js';
+import type { LoadedProject } from '../../core/pipeline/project.js';
+import type { WrittenRelease } from '../../core/pipeline/write-release.js';
+import type { ReleaseDetails, WizardSession } from './steps.js';
+
+export type WizardAction =
+  | { readonly type: 'started'; readonly session: WizardSession }
+  | { readonly type: 'version-chosen'; readonly talosVersion: string }
+  | { readonly type: 'extensions-loaded'; readonly catalogue: readonly ExtensionInfo[] }
+  | { readonly type: 'extensions-chosen'; readonly extensions: readonly string[] }
+  | { readonly type: 'details-entered'; readonly details: ReleaseDetails }
+  | { readonly type: 'planned'; readonly project: LoadedProject; readonly plan: ReleasePlan }
+  | { readonly type: 'preview-accepted' }
+  | { readonly type: 'submitted' }
+  | { readonly type: 'downloaded'; readonly iso: DownloadResult }
+  | {
+      readonly type: 'installer-resolved';
+      readonly installer: InstallerResolution;
+      readonly manifest: ReleaseManifest;
+    }
+  | { readonly type: 'write-confirmed' }
+  | { readonly type: 'write-declined' }
+  | { readonly type: 'written'; readonly written: WrittenRelease }
+  /** Esc. A screen passes what the operator has typed or ticked so coming back keeps it. */
+  | {
+      readonly type: 'back';
+      readonly extensions?: readonly string[] | undefined;
+      readonly details?: ReleaseDetails | undefined;
+    }
+  | { readonly type: 'failed'; readonly error: unknown }
+  | { readonly type: 'retry' }
+  | { readonly type: 'quit' }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'toggle-help' };

@@ -1,0 +1,60 @@
+// The one-line records of finished steps, printed once into <Static> above the live screen.
+// Only steps that cannot be undone get one, because <Static> output cannot be taken back.
+import { formatBytes } from '../../core/format/units.js';
+import type { DownloadResult } from '../../core/download/index.js';
+import type { InstallerResolution } from '../../core/pipeline/artifacts.js';
+import type { WizardSession } from './steps.js';
+
+export interface FinishedLine {
+  readonly id: number;
+  readonly tone: 'done' | 'warning';
+  readonly text: string;
+}
+
+export type FinishedText = Omit<FinishedLine, 'id'>;
+
+export function startedLine(session: WizardSession): FinishedText {
+  const extensions =
+    session.project.schematicFile.schematic.customization.systemExtensions?.officialExtensions ??
+    [];
+  return {
+    tone: 'done',
+    text:
+      `Loaded ${session.project.schematicFile.relativePath} (${plural(extensions.length, 'extension')}) ` +
+      `and ${plural(session.versions.length, 'Talos version')} from ${session.request.factoryUrl}`,
+  };
+}
+
+export function submittedLine(schematicId: string): FinishedText {
+  return { tone: 'done', text: `Schematic submitted; the factory's ID matches ${schematicId}` };
+}
+
+export function downloadedLine(relativePath: string, iso: DownloadResult): FinishedText {
+  if (iso.reused) {
+    return {
+      tone: 'done',
+      text: `Reused ${relativePath} (${formatBytes(iso.size)}, hash checked)`,
+    };
+  }
+  const extras = [
+    `from ${iso.servedBy}`,
+    ...(iso.resumed ? ['resumed'] : []),
+    ...(iso.retries > 0 ? [plural(iso.retries, 'retry', 'retries')] : []),
+  ];
+  return {
+    tone: 'done',
+    text: `Downloaded ${relativePath} (${formatBytes(iso.size)}, ${extras.join(', ')})`,
+  };
+}
+
+export function installerLine(image: string, installer: InstallerResolution): FinishedText {
+  if (installer.pinned) return { tone: 'done', text: `Installer pinned: ${installer.pinned}` };
+  return {
+    tone: 'warning',
+    text: `Installer digest not recorded for ${image}: ${installer.reason ?? 'unknown reason'}`,
+  };
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,42 @@
+// What the extension and details screens open with: flags from the command line first, then
+// what the operator typed before going back, then the channel's current release.
+import { defaultKubernetesVersion } from '../../core/kubernetes/index.js';
+import type { KeptAnswers, ReleaseDetails, WizardSession } from './steps.js';
+
+export function initialExtensions(session: WizardSession, kept: KeptAnswers): readonly string[] {
+  return (
+    kept.extensions ??
+    session.request.extensions ??
+    session.project.schematicFile.schematic.customization.systemExtensions?.officialExtensions ??
+    []
+  );
+}
+
+export function initialDetails(
+  session: WizardSession,
+  talosVersion: string,
+  kept: KeptAnswers,
+): ReleaseDetails {
+  const { request, defaults } = session;
+  const kubernetes = request.kubernetesVersion ?? kubernetesDefault(talosVersion);
+  if (kept.details) {
+    // A kept Kubernetes version belongs to the Talos version it was typed for.
+    const sameTalos = kept.talosVersion === talosVersion;
+    return sameTalos ? kept.details : { ...kept.details, kubernetesVersion: kubernetes };
+  }
+  return {
+    releaseVersion: request.releaseVersion ?? defaults.releaseVersion,
+    channel: request.channel,
+    kubernetesVersion: kubernetes,
+    appVersion: request.appVersion ?? defaults.appVersion ?? '',
+    valuesProfile: request.valuesProfile ?? defaults.valuesProfile,
+  };
+}
+
+function kubernetesDefault(talosVersion: string): string {
+  try {
+    return defaultKubernetesVersion(talosVersion);
+  } catch {
+    return '';
+  }
+}

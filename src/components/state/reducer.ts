@@ -1,0 +1,140 @@
+// The wizard's only state machine: a pure function from (state, action) to state, tested without
+// Ink. An action that does not fit the current step (a late task result, a stray key) changes
+// nothing, so a slow request can never drag the operator back to a screen they already left.
+import { assertNever } from './assert-never.js';
+import type { WizardAction } from './actions.js';
+import { safeStepAfterFailure, stepBefore } from './back.js';
+import { describeError, isCancellation } from './describe-error.js';
+import { downloadedLine, installerLine, startedLine, submittedLine } from './finished.js';
+import type { FinishedLine, FinishedText } from './finished.js';
+import { initialDetails, initialExtensions } from './initial-answers.js';
+import { isFinalStep } from './steps.js';
+import type { WizardStep } from './steps.js';
+
+export interface WizardState {
+  readonly step: WizardStep;
+  /** Whether the key help covers the screen. */
+  readonly help: boolean;
+  /** Records of finished steps, oldest first; append-only, for <Static>. */
+  readonly finished: readonly FinishedLine[];
+}
+
+export const INITIAL_STATE: WizardState = { step: { kind: 'starting' }, help: false, finished: [] };
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  const { step } = state;
+  const go = (next: WizardStep, line?: FinishedText): WizardState => ({
+    step: next,
+    help: false,
+    finished: line ? [...state.finished, { ...line, id: state.finished.length }] : state.finished,
+  });
+  switch (action.type) {
+    case 'started':
+      if (step.kind !== 'starting') return state;
+      return go(
+        {
+          kind: 'choose-version',
+          session: action.session,
+          highlighted: action.session.preselected,
+          kept: { talosVersion: undefined, extensions: undefined, details: undefined },
+        },
+        startedLine(action.session),
+      );
+    case 'version-chosen':
+      if (step.kind !== 'choose-version') return state;
+      return go({
+        kind: 'loading-extensions',
+        choice: { session: step.session, talosVersion: action.talosVersion },
+        kept: step.kept,
+      });
+    case 'extensions-loaded':
+      if (step.kind !== 'loading-extensions') return state;
+      return go({
+        kind: 'choose-extensions',
+        choice: step.choice,
+        catalogue: action.catalogue,
+        selected: initialExtensions(step.choice.session, step.kept),
+        kept: step.kept,
+      });
+    case 'extensions-chosen': {
+      if (step.kind !== 'choose-extensions') return state;
+      const { session, talosVersion } = step.choice;
+      return go({
+        kind: 'details',
+        choice: {
+          ...step.choice,
+          catalogue: step.catalogue,
+          extensions: [...action.extensions].sort(),
+        },
+        initial: initialDetails(session, talosVersion, step.kept),
+      });
+    }
+    case 'details-entered':
+      if (step.kind !== 'details') return state;
+      return go({ kind: 'planning', choice: { ...step.choice, details: action.details } });
+    case 'planned':
+      if (step.kind !== 'planning') return state;
+      return go({
+        kind: 'preview',
+        planned: { choice: step.choice, project: action.project, plan: action.plan },
+      });
+    case 'preview-accepted':
+      if (step.kind !== 'preview' || step.planned.plan.problems.length > 0) return state;
+      return go({ kind: 'submitting', planned: step.planned });
+    case 'submitted':
+      if (step.kind !== 'submitting') return state;
+      return go(
+        { kind: 'downloading', planned: step.planned },
+        submittedLine(step.planned.plan.schematicId),
+      );
+    case 'downloaded':
+      if (step.kind !== 'downloading') return state;
+      return go(
+        { kind: 'resolving-installer', downloaded: { ...step.planned, iso: action.iso } },
+        downloadedLine(step.planned.plan.paths.isoRelative, action.iso),
+      );
+    case 'installer-resolved':
+      if (step.kind !== 'resolving-installer') return state;
+      return go(
+        {
+          kind: 'confirm',
+          ready: { ...step.downloaded, installer: action.installer, manifest: action.manifest },
+        },
+        installerLine(step.downloaded.plan.refs.installerImage, action.installer),
+      );
+    case 'write-confirmed':
+      if (step.kind !== 'confirm') return state;
+      return go({ kind: 'writing', ready: step.ready });
+    case 'write-declined':
+      if (step.kind !== 'confirm') return state;
+      return go({ kind: 'left', downloaded: step.ready });
+    case 'written':
+      if (step.kind !== 'writing') return state;
+      return go({ kind: 'done', ready: step.ready, written: action.written });
+    case 'back': {
+      const previous = stepBefore(step, action);
+      return previous ? go(previous) : state;
+    }
+    case 'failed': {
+      if (isFinalStep(step) || step.kind === 'failed') return state;
+      const error = describeError(action.error);
+      if (isCancellation(error)) return wizardReducer(state, { type: 'cancel' });
+      return go({ kind: 'failed', error, retry: step, back: safeStepAfterFailure(step) });
+    }
+    case 'retry':
+      return step.kind === 'failed' ? go(step.retry) : state;
+    case 'quit':
+      return step.kind === 'failed' ? go({ kind: 'quit', error: step.error }) : state;
+    case 'cancel':
+      if (isFinalStep(step)) return state;
+      return go({
+        kind: 'cancelled',
+        partialDownload:
+          step.kind === 'downloading' ? `${step.planned.plan.paths.iso}.part` : undefined,
+      });
+    case 'toggle-help':
+      return isFinalStep(step) ? state : { ...state, help: !state.help };
+    default:
+      return assertNever(action);
+  }
+}

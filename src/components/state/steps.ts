@@ -1,0 +1,139 @@
+// The wizard as one discriminated union: each step carries exactly what its screen needs, so a
+// screen can never see data that does not exist yet (no download progress before a plan).
+import type { ExtensionInfo } from '../../core/catalogue/index.js';
+import type { DownloadResult } from '../../core/download/index.js';
+import type { ReleaseManifest } from '../../core/manifest/index.js';
+import type { InstallerResolution } from '../../core/pipeline/artifacts.js';
+import type { ReleasePlan } from '../../core/pipeline/plan.js';
+import type { LoadedProject } from '../../core/pipeline/project.js';
+import type { ReleaseRequest } from '../../core/pipeline/request.js';
+import type { WrittenRelease } from '../../core/pipeline/write-release.js';
+import type { ClassifiedVersion } from '../../core/versions/index.js';
+import type { ShownError } from './describe-error.js';
+
+/** What the start step loaded: fixed for the rest of the run. */
+export interface WizardSession {
+  readonly request: ReleaseRequest;
+  readonly project: LoadedProject;
+  /** Newest first. */
+  readonly versions: readonly ClassifiedVersion[];
+  /** The newest stable version, pre-selected and marked as recommended. */
+  readonly recommended: string | undefined;
+  /** Highlighted first: the --talos-version flag's match, else the recommended version. */
+  readonly preselected: string | undefined;
+  /** Release details taken from the channel's current release (Kubernetes follows the version). */
+  readonly defaults: SessionDefaults;
+}
+
+export interface SessionDefaults {
+  readonly releaseVersion: string;
+  /** Undefined on a first release: the operator must type it. */
+  readonly appVersion: string | undefined;
+  readonly valuesProfile: string;
+}
+
+/** The release details screen's answers, as typed. */
+export interface ReleaseDetails {
+  readonly releaseVersion: string;
+  readonly channel: string;
+  readonly kubernetesVersion: string;
+  readonly appVersion: string;
+  readonly valuesProfile: string;
+}
+
+/** Answers given on later screens, kept while the operator goes back to change an earlier one. */
+export interface KeptAnswers {
+  /** The Talos version the kept answers were given for. */
+  readonly talosVersion: string | undefined;
+  readonly extensions: readonly string[] | undefined;
+  readonly details: ReleaseDetails | undefined;
+}
+
+export interface VersionChoice {
+  readonly session: WizardSession;
+  readonly talosVersion: string;
+}
+
+export interface ExtensionChoice extends VersionChoice {
+  readonly catalogue: readonly ExtensionInfo[];
+  /** The ticked official extensions, sorted. */
+  readonly extensions: readonly string[];
+}
+
+export interface DetailsChoice extends ExtensionChoice {
+  readonly details: ReleaseDetails;
+}
+
+/** A plan together with the project it was made against (reloaded for the chosen channel). */
+export interface PlannedRelease {
+  readonly choice: DetailsChoice;
+  readonly project: LoadedProject;
+  readonly plan: ReleasePlan;
+}
+
+export interface DownloadedRelease extends PlannedRelease {
+  readonly iso: DownloadResult;
+}
+
+export interface ReadyRelease extends DownloadedRelease {
+  readonly installer: InstallerResolution;
+  readonly manifest: ReleaseManifest;
+}
+
+export type WizardStep =
+  | { readonly kind: 'starting' }
+  | {
+      readonly kind: 'choose-version';
+      readonly session: WizardSession;
+      /** Highlighted when the screen opens. */
+      readonly highlighted: string | undefined;
+      readonly kept: KeptAnswers;
+    }
+  | {
+      readonly kind: 'loading-extensions';
+      readonly choice: VersionChoice;
+      readonly kept: KeptAnswers;
+    }
+  | {
+      readonly kind: 'choose-extensions';
+      readonly choice: VersionChoice;
+      readonly catalogue: readonly ExtensionInfo[];
+      /** Ticked when the screen opens. */
+      readonly selected: readonly string[];
+      readonly kept: KeptAnswers;
+    }
+  | { readonly kind: 'details'; readonly choice: ExtensionChoice; readonly initial: ReleaseDetails }
+  | { readonly kind: 'planning'; readonly choice: DetailsChoice }
+  | { readonly kind: 'preview'; readonly planned: PlannedRelease }
+  | { readonly kind: 'submitting'; readonly planned: PlannedRelease }
+  | { readonly kind: 'downloading'; readonly planned: PlannedRelease }
+  | { readonly kind: 'resolving-installer'; readonly downloaded: DownloadedRelease }
+  | { readonly kind: 'confirm'; readonly ready: ReadyRelease }
+  | { readonly kind: 'writing'; readonly ready: ReadyRelease }
+  | { readonly kind: 'done'; readonly ready: ReadyRelease; readonly written: WrittenRelease }
+  /** The operator declined to write: the ISO stays for the next run. */
+  | { readonly kind: 'left'; readonly downloaded: DownloadedRelease }
+  | {
+      readonly kind: 'failed';
+      readonly error: ShownError;
+      /** The step that failed; `r` runs it again. */
+      readonly retry: WizardStep;
+      /** Where Esc goes, when going back is safe. */
+      readonly back: WizardStep | undefined;
+    }
+  | { readonly kind: 'quit'; readonly error: ShownError }
+  | { readonly kind: 'cancelled'; readonly partialDownload: string | undefined };
+
+export type StepKind = WizardStep['kind'];
+
+/** Steps after which the wizard ends; the root exits with their code. */
+export type FinalStep = Extract<WizardStep, { kind: 'done' | 'left' | 'quit' | 'cancelled' }>;
+
+export function isFinalStep(step: WizardStep): step is FinalStep {
+  return (
+    step.kind === 'done' ||
+    step.kind === 'left' ||
+    step.kind === 'quit' ||
+    step.kind === 'cancelled'
+  );
+}

@@ -1,0 +1,75 @@
+// Step 7: the manifest and the channel update about to be written. Enter or y writes; n leaves
+// without writing, and the downloaded ISO stays for the next run.
+import { Box, useInput } from 'ink';
+import { formatBytes } from '../../core/format/units.js';
+import { isGlobalKey, isKey } from '../keys.js';
+import { Footer } from '../shared/footer.js';
+import { StepTitle } from '../shared/step-title.js';
+import type { WizardAction } from '../state/actions.js';
+import type { ReadyRelease } from '../state/steps.js';
+import { Tone } from '../theme.js';
+
+export interface ConfirmStepProps {
+  readonly ready: ReadyRelease;
+  readonly isActive: boolean;
+  readonly dispatch: (action: WizardAction) => void;
+}
+
+export function ConfirmStep({ ready, isActive, dispatch }: ConfirmStepProps) {
+  useInput(
+    (input, key) => {
+      if (isGlobalKey(input, key)) return;
+      if (isKey('submit', input, key) || isKey('yes', input, key))
+        dispatch({ type: 'write-confirmed' });
+      else if (isKey('no', input, key)) dispatch({ type: 'write-declined' });
+    },
+    { isActive },
+  );
+  const { plan, manifest, project } = ready;
+  const previous = project.channel?.current.releaseVersion;
+  return (
+    <Box flexDirection="column">
+      <StepTitle position="6/6" title="Write the release?" />
+      <Box flexDirection="column" marginTop={1}>
+        <Row label="Manifest" value={plan.paths.manifestRelative} />
+        <Row label="Release" value={`${manifest.releaseVersion} on ${manifest.channel}`} />
+        <Row
+          label="Talos"
+          value={`${manifest.talos.version} · Kubernetes ${manifest.kubernetes.version}`}
+        />
+        <Row label="App" value={`${manifest.app.version} · values ${manifest.app.valuesProfile}`} />
+        <Row label="Schematic" value={manifest.talos.schematicId} />
+        <Row label="ISO sha256" value={manifest.os.iso.sha256} />
+        <Row label="ISO size" value={formatBytes(manifest.os.iso.size)} />
+        <Row
+          label="Installer"
+          value={ready.installer.pinned ?? `${manifest.os.installer.image} (no digest)`}
+        />
+        <Row
+          label="Channel"
+          value={`${plan.paths.channelRelative}: ${previous ? `${previous} → ` : 'new, current '}${manifest.releaseVersion}`}
+        />
+        {plan.schematicFileUpdate ? (
+          <Row label="Schematic" value={`${plan.paths.schematicRelative} (extensions updated)`} />
+        ) : null}
+      </Box>
+      <Box marginTop={1}>
+        <Tone tone="strong">
+          Write the manifest and make it current on {manifest.channel}? [Y/n]
+        </Tone>
+      </Box>
+      <Footer hints="confirm" />
+    </Box>
+  );
+}
+
+function Row({ label, value }: { readonly label: string; readonly value: string }) {
+  return (
+    <Box>
+      <Box width={12} flexShrink={0}>
+        <Tone tone="muted">{label}</Tone>
+      </Box>
+      <Tone tone="plain">{value}</Tone>
+    </Box>
+  );
+}

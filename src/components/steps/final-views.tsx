@@ -1,0 +1,63 @@
+// The screens the wizard ends on. They take no keys: the root exits as soon as one is drawn,
+// and the last frame stays in the terminal as the record of the run.
+import { Box } from 'ink';
+import { relative } from 'node:path';
+import type { WrittenRelease } from '../../core/pipeline/write-release.js';
+import type { DownloadedRelease, ReadyRelease } from '../state/steps.js';
+import { Tone } from '../theme.js';
+
+export function DoneView({
+  ready,
+  written,
+}: {
+  readonly ready: ReadyRelease;
+  readonly written: WrittenRelease;
+}) {
+  const root = ready.project.root;
+  const paths = [
+    written.manifestPath,
+    written.channelPath,
+    ...(written.schematicPath ? [written.schematicPath] : []),
+  ];
+  return (
+    <Box flexDirection="column">
+      <Tone tone="good">{`✔ Release ${ready.manifest.releaseVersion} is current on ${ready.manifest.channel}.`}</Tone>
+      <Box flexDirection="column" marginTop={1}>
+        <Tone tone="muted">Written:</Tone>
+        {paths.map((path) => (
+          <Tone key={path} tone="plain">{`  ${relative(root, path)}`}</Tone>
+        ))}
+        <Tone tone="plain">{`  ${ready.plan.paths.isoRelative}`}</Tone>
+        <Tone tone="muted">ISO sha256 (computed here while downloading):</Tone>
+        <Tone tone="plain">{`  ${ready.iso.sha256}`}</Tone>
+      </Box>
+      <Box marginTop={1}>
+        <Tone tone="muted">The installer reference and the next command follow below.</Tone>
+      </Box>
+    </Box>
+  );
+}
+
+export function LeftView({ downloaded }: { readonly downloaded: DownloadedRelease }) {
+  return (
+    <Box flexDirection="column">
+      <Tone tone="warn">Nothing was written: the manifest and the channel are unchanged.</Tone>
+      <Tone tone="plain">{`The downloaded ISO stays at ${downloaded.plan.paths.isoRelative}.`}</Tone>
+    </Box>
+  );
+}
+
+export function CancelledView({
+  partialDownload,
+}: {
+  readonly partialDownload: string | undefined;
+}) {
+  return (
+    <Box flexDirection="column">
+      <Tone tone="warn">Cancelled. Nothing was written.</Tone>
+      {partialDownload ? (
+        <Tone tone="plain">{`The partial download stays at ${partialDownload}; the next run resumes it.`}</Tone>
+      ) : null}
+    </Box>
+  );
+}

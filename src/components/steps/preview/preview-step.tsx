@@ -1,0 +1,66 @@
+// Step 5: everything the release will be, before anything is sent or written. Enter submits;
+// problems block it and say how to fix them.
+import { Box, useInput } from 'ink';
+import { isGlobalKey, isKey } from '../../keys.js';
+import { Footer } from '../../shared/footer.js';
+import { StepTitle } from '../../shared/step-title.js';
+import type { WizardAction } from '../../state/actions.js';
+import type { PlannedRelease } from '../../state/steps.js';
+import { Tone } from '../../theme.js';
+import { SchematicDiff } from './schematic-diff.js';
+
+export interface PreviewStepProps {
+  readonly planned: PlannedRelease;
+  readonly isActive: boolean;
+  readonly dispatch: (action: WizardAction) => void;
+}
+
+export function PreviewStep({ planned, isActive, dispatch }: PreviewStepProps) {
+  const { plan } = planned;
+  const blocked = plan.problems.length > 0;
+  useInput(
+    (input, key) => {
+      if (isGlobalKey(input, key)) return;
+      if (isKey('submit', input, key) && !blocked) dispatch({ type: 'preview-accepted' });
+      else if (isKey('back', input, key)) dispatch({ type: 'back' });
+    },
+    { isActive },
+  );
+  return (
+    <Box flexDirection="column">
+      <StepTitle position="4/6" title={`Preview of release ${plan.answers.releaseVersion}`} />
+      <SchematicDiff path={plan.paths.schematicRelative} update={plan.schematicFileUpdate} />
+      <Box flexDirection="column" marginTop={1}>
+        <Field label="Schematic ID" value={plan.schematicId} />
+        <Field label="ISO" value={plan.refs.isoUrl} />
+        <Field label="Installer" value={plan.refs.installerImage} />
+        <Field label="Will write" value={plan.paths.manifestRelative} />
+        <Field label="" value={plan.paths.channelRelative} />
+        <Field label="" value={plan.paths.isoRelative} />
+      </Box>
+      {[...plan.normalFormChanges, ...plan.warnings].map((note) => (
+        <Tone key={note} tone="warn">{`! ${note}`}</Tone>
+      ))}
+      {plan.problems.map((problem) => (
+        <Box key={problem.message} flexDirection="column">
+          <Tone tone="bad">{`✗ ${problem.message}`}</Tone>
+          {problem.hint ? <Tone tone="muted">{`  ${problem.hint}`}</Tone> : null}
+        </Box>
+      ))}
+      <Footer hints={blocked ? 'preview-blocked' : 'preview'} />
+    </Box>
+  );
+}
+
+function Field({ label, value }: { readonly label: string; readonly value: string }) {
+  return (
+    <Box>
+      <Box width={14} flexShrink={0}>
+        <Tone tone="muted">{label}</Tone>
+      </Box>
+      <Tone tone="plain" wrap="wrap">
+        {value}
+      </Tone>
+    </Box>
+  );
+}

@@ -1,0 +1,74 @@
+// Step 2: the Talos version. Newest first, the latest stable highlighted and marked, typing filters.
+import { Box } from 'ink';
+import { defaultKubernetesVersion } from '../../../core/kubernetes/index.js';
+import type { ClassifiedVersion } from '../../../core/versions/index.js';
+import { Footer } from '../../shared/footer.js';
+import { FilterLine } from '../../shared/filter-line.js';
+import { StepTitle } from '../../shared/step-title.js';
+import { useListHeight } from '../../shared/use-list-height.js';
+import { WindowedList } from '../../shared/windowed-list.js';
+import type { WizardAction } from '../../state/actions.js';
+import type { WizardSession } from '../../state/steps.js';
+import { Tone } from '../../theme.js';
+import { useVersionInput } from './use-version-input.js';
+import { useVersionList } from './use-version-list.js';
+import { VersionRow } from './version-row.js';
+
+/** Rows the rest of this screen takes: title, prompt, filter, scroll lines, footer, margins. */
+const RESERVED_ROWS = 11;
+
+export interface VersionStepProps {
+  readonly session: WizardSession;
+  readonly highlighted: string | undefined;
+  readonly isActive: boolean;
+  readonly dispatch: (action: WizardAction) => void;
+}
+
+export function VersionStep({ session, highlighted, isActive, dispatch }: VersionStepProps) {
+  const list = useVersionList(session.versions, highlighted);
+  const height = useListHeight(RESERVED_ROWS);
+  useVersionInput({
+    list,
+    pageSize: height,
+    isActive,
+    onChoose: (talosVersion) => dispatch({ type: 'version-chosen', talosVersion }),
+  });
+  const current = list.highlighted;
+  return (
+    <Box flexDirection="column">
+      <StepTitle position="1/6" title="Talos version" />
+      <Tone tone="plain">Choose the Talos version to build (newest first):</Tone>
+      <FilterLine
+        filter={list.filter}
+        matches={list.visible.length}
+        total={session.versions.length}
+        placeholder="type e.g. 1.11 to narrow the list"
+      />
+      <WindowedList
+        items={list.visible}
+        cursor={list.cursor}
+        height={height}
+        minRows={session.versions.length}
+        keyOf={(entry: ClassifiedVersion) => entry.version}
+        empty={`no listed version matches "${list.filter}" (esc clears the filter)`}
+        renderRow={(entry, isHighlighted) => (
+          <VersionRow
+            entry={entry}
+            highlighted={isHighlighted}
+            recommended={entry.version === session.recommended}
+            kubernetes={isHighlighted && current ? kubernetesFor(current.version) : undefined}
+          />
+        )}
+      />
+      <Footer hints="version" />
+    </Box>
+  );
+}
+
+function kubernetesFor(talosVersion: string): string | undefined {
+  try {
+    return defaultKubernetesVersion(talosVersion);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,147 @@
+// The short working steps: one task each, a spinner while it runs, and the result as an action.
+import { Box } from 'ink';
+import { useState } from 'react';
+import { formatDuration } from '../../core/format/units.js';
+import { useServices } from '../services/context.js';
+import { Footer } from '../shared/footer.js';
+import { Spinner } from '../shared/spinner.js';
+import { StepTitle } from '../shared/step-title.js';
+import { useTask } from '../shared/use-task.js';
+import type { WizardAction } from '../state/actions.js';
+import type {
+  DetailsChoice,
+  DownloadedRelease,
+  PlannedRelease,
+  ReadyRelease,
+  VersionChoice,
+} from '../state/steps.js';
+
+type Dispatch = (action: WizardAction) => void;
+
+export function LoadingExtensionsStep({
+  choice,
+  dispatch,
+}: {
+  readonly choice: VersionChoice;
+  readonly dispatch: Dispatch;
+}) {
+  const services = useServices();
+  useTask(
+    () => services.listExtensions(choice.talosVersion),
+    (catalogue) => ({ type: 'extensions-loaded', catalogue }),
+    dispatch,
+  );
+  return (
+    <Working
+      position="2/6"
+      title="Extensions"
+      label={`Loading the extension catalogue for Talos ${choice.talosVersion}…`}
+    />
+  );
+}
+
+export function PlanningStep({
+  choice,
+  dispatch,
+}: {
+  readonly choice: DetailsChoice;
+  readonly dispatch: Dispatch;
+}) {
+  const services = useServices();
+  useTask(
+    () => services.plan(choice),
+    ({ project, plan }) => ({ type: 'planned', project, plan }),
+    dispatch,
+  );
+  return <Working position="4/6" title="Preview" label="Working out the release…" />;
+}
+
+export function SubmitStep({
+  planned,
+  dispatch,
+}: {
+  readonly planned: PlannedRelease;
+  readonly dispatch: Dispatch;
+}) {
+  const services = useServices();
+  useTask(
+    () => services.submit(planned),
+    () => ({ type: 'submitted' }),
+    dispatch,
+  );
+  return (
+    <Working
+      position="5/6"
+      title="Submitting the schematic"
+      label={`Submitting the schematic to ${planned.plan.answers.factoryUrl} and checking its ID…`}
+    />
+  );
+}
+
+export function InstallerStep({
+  downloaded,
+  dispatch,
+}: {
+  readonly downloaded: DownloadedRelease;
+  readonly dispatch: Dispatch;
+}) {
+  const services = useServices();
+  const [buildingMs, setBuildingMs] = useState<number | undefined>(undefined);
+  useTask(
+    () => services.resolveInstaller(downloaded, setBuildingMs),
+    ({ installer, manifest }) => ({ type: 'installer-resolved', installer, manifest }),
+    dispatch,
+  );
+  const image = downloaded.plan.refs.installerImage;
+  return (
+    <Working
+      position="5/6"
+      title="Installer digest"
+      label={
+        buildingMs === undefined
+          ? `Resolving ${image}…`
+          : `Building installer… ${formatDuration(buildingMs)} (the factory builds it on first request)`
+      }
+    />
+  );
+}
+
+export function WritingStep({
+  ready,
+  dispatch,
+}: {
+  readonly ready: ReadyRelease;
+  readonly dispatch: Dispatch;
+}) {
+  const services = useServices();
+  useTask(
+    () => services.write(ready),
+    (written) => ({ type: 'written', written }),
+    dispatch,
+  );
+  return (
+    <Working
+      position="6/6"
+      title="Writing"
+      label={`Writing ${ready.plan.paths.manifestRelative} and the channel…`}
+    />
+  );
+}
+
+function Working({
+  position,
+  title,
+  label,
+}: {
+  readonly position: string;
+  readonly title: string;
+  readonly label: string;
+}) {
+  return (
+    <Box flexDirection="column">
+      <StepTitle position={position} title={title} />
+      <Spinner label={label} />
+      <Footer hints="working" />
+    </Box>
+  );
+}
