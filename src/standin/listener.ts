@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { applyCors } from './cors.js';
 import type { Exchange } from './exchange.js';
 import { sendError } from './exchange.js';
 import type { FaultBook } from './faults.js';
@@ -52,6 +53,7 @@ async function handle(
     typeof requestId === 'string' && requestId !== '' ? requestId : randomUUID(),
   );
 
+  if (context.server === 'factory' && applyCors(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://stand-in');
   const body = method === 'POST' || method === 'PUT' ? await readBody(req) : '';
   if (method === 'POST' || method === 'PUT') record.body = body;

@@ -125,6 +125,29 @@ describe('common behaviour', () => {
     }
   });
 
+  it('allows any origin to GET and HEAD, exposing the download headers, and nothing else', async () => {
+    const factory = await standin();
+    const simple = await send(`${factory.url}/versions`, {
+      headers: { Origin: 'https://ui.example' },
+    });
+    expect(simple.headers['access-control-allow-origin']).toBe('*');
+    expect(simple.headers['access-control-expose-headers']).toBe(
+      'Content-Disposition, Content-Length, Content-Type',
+    );
+    const preflight = (method: string) =>
+      send(`${factory.url}/schematics`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://ui.example', 'Access-Control-Request-Method': method },
+      });
+    const get = await preflight('GET');
+    expect([get.status, get.headers['access-control-allow-methods']]).toEqual([204, 'GET']);
+    const postPreflight = await preflight('POST');
+    expect([postPreflight.status, postPreflight.headers['access-control-allow-origin']]).toEqual([
+      204,
+      undefined,
+    ]);
+  });
+
   it('refuses to listen beyond loopback', async () => {
     await expect(standin({ host: '0.0.0.0' })).rejects.toThrow(/loopback/);
   });
