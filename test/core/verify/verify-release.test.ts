@@ -1,0 +1,139 @@
+// verifyRelease on a release assembled in a temp directory from the codec and the artifact
+// templates, so each check can be broken on its own without a factory.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { artifactRefs, isoFileName } from '../../../src/core/artifacts/index.js';
+import { ExitCode, UserInputError } from '../../../src/core/errors.js';
+import type { ReleaseManifest } from '../../../src/core/manifest/index.js';
+import {
+  decodeSchematic,
+  encodeCanonical,
+  normalizeSchematic,
+  schematicId,
+} from '../../../src/core/schematic/index.js';
+import { verifyRelease } from '../../../src/core/verify/index.js';
+
+const UNSORTED =
+  'customization:\n  systemExtensions:\n    officialExtensions:\n      - siderolabs/gvisor\n      - siderolabs/amd-ucode\n';
+const FACTORY = 'https://factory.example.com';
+const DIGEST = `sha256:${'a'.repeat(64)}`;
+
+let root: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'verify-core-'));
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+/** Writes a schematic, an ISO and the manifest describing them; returns the manifest's path. */
+async function writeRelease(
+  options: { asWritten?: boolean; edit?: (m: ReleaseManifest) => void } = {},
+) {
+  await mkdir(join(root, 'schematics'), { recursive: true });
+  await mkdir(join(root, 'artifacts'), { recursive: true });
+  await mkdir(join(root, 'releases'), { recursive: true });
+  await writeFile(join(root, 'schematics/s.yaml'), UNSORTED);
+  const decoded = decodeSchematic(UNSORTED, 's.yaml');
+  const canonical = encodeCanonical(
+    options.asWritten ? decoded : normalizeSchematic(decoded).schematic,
+  );
+  const id = schematicId(canonical);
+  const input = {
+    factoryUrl: FACTORY,
+    schematicId: id,
+    talosVersion: 'v1.12.4',
+    platform: 'metal',
+    arch: 'amd64',
+    secureboot: false,
+  };
+  const refs = artifactRefs(input);
+  const iso = randomBytes(5000);
+  const localPath = `artifacts/${isoFileName(input)}`;
+  await writeFile(join(root, localPath), iso);
+  const manifest: ReleaseManifest = {
+    $schema: './schema.json',
+    releaseVersion: '1.0.0',
+    generatedAt: '2026-11-22T03:00:00.000Z',
+    channel: 'stable',
+    talos: {
+      version: 'v1.12.4',
+      schematicId: id,
+      schematicPath: 'schematics/s.yaml',
+      schematic: canonical,
+      factoryUrl: FACTORY,
+      extensions: [],
+    },
+    kubernetes: { version: '1.35.0' },
+    os: {
+      platform: 'metal',
+      architecture: 'amd64',
+      secureboot: false,
+      iso: {
+        url: refs.isoUrl,
+        localPath,
+        sha256: createHash('sha256').update(iso).digest('hex'),
+        size: iso.length,
+      },
+      installer: { image: refs.installerImage, digest: DIGEST },
+    },
+    app: { version: '2.0.0', valuesProfile: 'default' },
+    tool: { name: 'talos-release', version: '0.1.0' },
+  };
+  options.edit?.(manifest);
+  const path = join(root, 'releases/1.0.0.json');
+  await writeFile(path, JSON.stringify(manifest));
+  return path;
+}
+
+const verify = (manifestPath: string) => verifyRelease({ manifestPath, root, online: false });
+
+describe('verifyRelease', () => {
+  it('agrees with a consistent release whose schematic is in the normal form', async () => {
+    const report = await verify(await writeRelease());
+    expect(report.checks.filter((check) => check.status !== 'pass')).toEqual([]);
+    expect(report.exitCode).toBe(ExitCode.ok);
+    expect(report.checks.find((check) => check.id === 'schematic-file')?.detail).toContain(
+      'normal form',
+    );
+  });
+
+  it('accepts a schematic file whose ID was taken exactly as written (unsorted)', async () => {
+    const report = await verify(await writeRelease({ asWritten: true }));
+    expect(report.exitCode).toBe(ExitCode.ok);
+    expect(report.checks.find((check) => check.id === 'schematic-file')?.detail).toContain(
+      'as written',
+    );
+  });
+
+  it('fails both references when os.platform no longer matches them', async () => {
+    const report = await verify(await writeRelease({ edit: (m) => (m.os.platform = 'nocloud') }));
+    expect(report.exitCode).toBe(ExitCode.integrity);
+    const failedIds = report.checks
+      .filter((check) => check.status === 'fail')
+      .map((check) => check.id);
+    expect(failedIds).toEqual(['iso-url', 'installer-image']);
+    const url = report.checks.find((check) => check.id === 'iso-url');
+    expect(url?.expected).toContain('/nocloud-amd64.iso');
+    expect(url?.actual).toContain('/metal-amd64.iso');
+  });
+
+  it('fails an installer reference pinned to another digest than os.installer.digest', async () => {
+    const other = `sha256:${'b'.repeat(64)}`;
+    const report = await verify(
+      await writeRelease({
+        edit: (m) => (m.os.installer.image = `${m.os.installer.image}@${other}`),
+      }),
+    );
+    const installer = report.checks.find((check) => check.id === 'installer-image');
+    expect(installer).toMatchObject({ status: 'fail', expected: DIGEST, actual: other });
+  });
+
+  it('throws a UserInputError naming the field when the manifest is structurally wrong', async () => {
+    const path = await writeRelease({ edit: (m) => Object.assign(m.os.iso, { size: 'big' }) });
+    await expect(verify(path)).rejects.toThrow(UserInputError);
+    await expect(verify(path)).rejects.toThrow(/os\.iso\.size/);
+  });
+});
