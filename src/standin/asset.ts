@@ -1,7 +1,6 @@
 // What an asset is, once its request has been validated: its size, headers and bytes. Shared
 // by /image (no ranges) and /cdn (ranges), so both serve identical bytes.
-import type { Readable } from 'node:stream';
-import { Readable as ReadableStream } from 'node:stream';
+import { Readable } from 'node:stream';
 import { kernelCmdline } from './cmdline.js';
 import { imageContent } from './content.js';
 import { checksumSuffix, contentTypeFor, parseAssetPath } from './image-path.js';
@@ -65,7 +64,7 @@ export function lookupAsset(
         path,
         size: text.length,
         contentType: contentTypeFor(path),
-        open: (start, end) => ReadableStream.from([text.subarray(start, end)]),
+        open: (start, end) => Readable.from([text.subarray(start, end)]),
       },
     };
   }

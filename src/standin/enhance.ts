@@ -6,19 +6,19 @@ import { atLeast } from './semver.js';
 import type { TalosVersion } from './semver.js';
 
 /** internal/profile/profile.go, ExtensionNameAlias: renamed extensions keep working. */
-const EXTENSION_ALIASES: Readonly<Record<string, string>> = {
-  'siderolabs/v4l-uvc': 'siderolabs/v4l-uvc-drivers',
-  'siderolabs/usb-modem': 'siderolabs/usb-modem-drivers',
-  'siderolabs/gasket': 'siderolabs/gasket-driver',
-  'siderolabs/talos-vmtoolsd': 'siderolabs/vmtoolsd-guest-agent',
-  'siderolabs/xe-guest-utilities': 'siderolabs/xen-guest-agent',
-  'siderolabs/nvidia-container-toolkit': 'siderolabs/nvidia-container-toolkit-lts',
-  'siderolabs/nvidia-open-gpu-kernel-modules': 'siderolabs/nvidia-open-gpu-kernel-modules-lts',
-  'siderolabs/nonfree-kmod-nvidia': 'siderolabs/nonfree-kmod-nvidia-lts',
-  'siderolabs/nvidia-fabricmanager': 'siderolabs/nvidia-fabric-manager-lts',
-  'siderolabs/i915-ucode': 'siderolabs/i915',
-  'siderolabs/amdgpu-firmware': 'siderolabs/amdgpu',
-};
+const EXTENSION_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['siderolabs/v4l-uvc', 'siderolabs/v4l-uvc-drivers'],
+  ['siderolabs/usb-modem', 'siderolabs/usb-modem-drivers'],
+  ['siderolabs/gasket', 'siderolabs/gasket-driver'],
+  ['siderolabs/talos-vmtoolsd', 'siderolabs/vmtoolsd-guest-agent'],
+  ['siderolabs/xe-guest-utilities', 'siderolabs/xen-guest-agent'],
+  ['siderolabs/nvidia-container-toolkit', 'siderolabs/nvidia-container-toolkit-lts'],
+  ['siderolabs/nvidia-open-gpu-kernel-modules', 'siderolabs/nvidia-open-gpu-kernel-modules-lts'],
+  ['siderolabs/nonfree-kmod-nvidia', 'siderolabs/nonfree-kmod-nvidia-lts'],
+  ['siderolabs/nvidia-fabricmanager', 'siderolabs/nvidia-fabric-manager-lts'],
+  ['siderolabs/i915-ucode', 'siderolabs/i915'],
+  ['siderolabs/amdgpu-firmware', 'siderolabs/amdgpu'],
+]);
 
 const ENROLL_KEYS = new Set(['off', 'manual', 'if-safe', 'force']);
 const PREFIX = 'error enhancing profile from schematic';
@@ -55,7 +55,7 @@ export function buildProblem(
   }
   const available = new Set(extensionsFor(version).map((e) => e.name));
   for (const name of customization.systemExtensions?.officialExtensions ?? []) {
-    const alias = EXTENSION_ALIASES[name];
+    const alias = EXTENSION_ALIASES.get(name);
     if (available.has(name) || (alias !== undefined && available.has(alias))) continue;
     return `${PREFIX}: official extension ${JSON.stringify(name)} is not available for Talos version ${versionName}`;
   }
