@@ -38,7 +38,18 @@ function parseIdFlags(argv: readonly string[], io: CommandIo): IdFlags {
       },
     });
   } catch (error) {
-    throw new UserInputError(`id: ${(error as Error).message}`, {
+    const { code, message: detail } = error as NodeJS.ErrnoException;
+    // node:util quotes the flag; the rest of its message is about positionals.
+    const flag = /'([^' ]+)/.exec(detail)?.[1] ?? '';
+    const message =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown flag ${flag}`
+        : code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? detail
+          : /does not take/.test(detail)
+            ? `the flag ${flag} takes no value`
+            : `the flag ${flag} needs a value`;
+    throw new UserInputError(`id: ${message}`, {
       hint: 'Usage: talos-release id [schematic] [--root <dir>] [--as-is] [--json].',
     });
   }

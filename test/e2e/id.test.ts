@@ -165,6 +165,6 @@ describe('talos-release id', () => {
   it('exits 2 naming an unknown flag', async () => {
     const result = await id(['--sorted'], workDir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--sorted');
+    expect(result.stderr).toContain('unknown flag --sorted');
   });
 });

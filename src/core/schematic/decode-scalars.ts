@@ -1,15 +1,15 @@
-// Re-types a failsafe scalar by the Go rules of §3.2 for each target type of the schematic struct.
+// Go string and []string fields (§3.2): a plain scalar keeps its source text, null is "", and a
+// plain timestamp is refused because go-yaml would not read it as a string.
 import { isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { describeKind, isNullNode, isPlain } from './decode-context.js';
 import type { DecodeContext, ScalarNode, SeqNode } from './decode-context.js';
 import { resolvePlainScalar } from './resolve-plain.js';
 import { refusedCharacter } from './string-policy.js';
-import type { BootloaderKind } from './types.js';
 
 const STR_TAG = 'tag:yaml.org,2002:str';
 
-function scalarOrFail(
+export function scalarOrFail(
   ctx: DecodeContext,
   node: Node | null,
   path: string,
@@ -77,80 +77,4 @@ export function decodeStringList(ctx: DecodeContext, node: Node | null, path: st
     if (!isNullNode(item)) items.push(decodeString(ctx, item, `${path}[${index}]`));
   });
   return items;
-}
-
-const TRUE_WORDS = new Set('true True TRUE y Y yes Yes YES on On ON'.split(' '));
-const FALSE_WORDS = new Set('false False FALSE n N no No NO off Off OFF'.split(' '));
-const CORE_BOOLS = new Set('true True TRUE false False FALSE'.split(' '));
-
-export function decodeBool(ctx: DecodeContext, node: Node | null, path: string): boolean {
-  if (isNullNode(node)) return false;
-  const scalar = scalarOrFail(
-    ctx,
-    node,
-    path,
-    'true or false',
-    'Write true or false, without quotes.',
-  );
-  const text = String(scalar.value);
-  // Quoted "true" is a string to go-yaml; the YAML 1.1 words are accepted either way.
-  const accepted = isPlain(scalar) || !CORE_BOOLS.has(text);
-  if (accepted && TRUE_WORDS.has(text)) return true;
-  if (accepted && FALSE_WORDS.has(text)) return false;
-  return ctx.fail(
-    scalar,
-    path,
-    `expected true or false, found ${JSON.stringify(text)}`,
-    'Write true or false, without quotes.',
-  );
-}
-
-/** A Go unsigned integer: plain, base-0 (`0xa`, `0o12`, `012`, `0b1010`, `1_0`), at most `max`. */
-export function decodeUint(
-  ctx: DecodeContext,
-  node: Node | null,
-  path: string,
-  max: bigint,
-): number {
-  if (isNullNode(node)) return 0;
-  const hint = `Write a whole number from 0 to ${max}, without quotes (e.g. 10 or 0xa).`;
-  const scalar = scalarOrFail(ctx, node, path, 'a whole number', hint);
-  const text = String(scalar.value);
-  if (!isPlain(scalar))
-    ctx.fail(
-      scalar,
-      path,
-      `expected a number, found the quoted string ${JSON.stringify(text)}`,
-      `Remove the quotes. ${hint}`,
-    );
-  const resolved = resolvePlainScalar(text);
-  if (resolved.kind !== 'int')
-    ctx.fail(scalar, path, `expected a whole number, found ${JSON.stringify(text)}`, hint);
-  if (resolved.value < 0n || resolved.value > max)
-    ctx.fail(scalar, path, `${text} is out of range`, hint);
-  return Number(resolved.value);
-}
-
-const BOOTLOADERS: readonly BootloaderKind[] = ['none', 'dual-boot', 'sd-boot', 'grub'];
-
-export function decodeBootloader(
-  ctx: DecodeContext,
-  node: Node | null,
-  path: string,
-): BootloaderKind {
-  if (isNullNode(node)) return 'none';
-  const hint = `Write one of ${BOOTLOADERS.join(', ')}.`;
-  const scalar = scalarOrFail(ctx, node, path, 'a bootloader name', hint);
-  const text = String(scalar.value);
-  const kind = BOOTLOADERS.find((name) => name === text.toLowerCase());
-  if (kind !== undefined) return kind;
-  if (text.toLowerCase() === 'auto') {
-    ctx.fail(
-      scalar,
-      path,
-      'the factory rejects bootloader "auto" (auto does not belong to BootloaderKind values)',
-      'Leave the bootloader field out: "auto" means not setting it.',
-    );
-  }
-  return ctx.fail(scalar, path, `unknown bootloader ${JSON.stringify(text)}`, hint);
 }

@@ -10,6 +10,8 @@ import type { YamlNode } from './yaml-tree.js';
 type InlineOrLiteral =
   { readonly inline: string } | { readonly header: string; readonly literal: string };
 
+const MAX_SIMPLE_KEY_BYTES = 128;
+
 const childColumn = (keyColumn: number): number => 4 * Math.floor((keyColumn + 4) / 4);
 
 class Emitter {
@@ -32,6 +34,15 @@ class Emitter {
   }
 
   private keyText(key: string): string {
+    if (Buffer.byteLength(key, 'utf8') > MAX_SIMPLE_KEY_BYTES) {
+      // go-yaml switches to the explicit `? key` form here, which this emitter does not write.
+      throw new SchematicError(
+        `an overlay option key is longer than ${MAX_SIMPLE_KEY_BYTES} bytes`,
+        {
+          hint: `Shorten the key to at most ${MAX_SIMPLE_KEY_BYTES} bytes.`,
+        },
+      );
+    }
     const rendered = this.scalarText(key, true);
     return 'inline' in rendered ? rendered.inline : doubleQuoted(key);
   }
