@@ -2,7 +2,6 @@
 // so `id` never loads Ink and `verify` never loads the wizard.
 import { processIo } from './io.js';
 import { reportError } from './report-error.js';
-import { UserInputError } from '../core/errors.js';
 
 export async function dispatch(argv: readonly string[]): Promise<number> {
   const io = processIo();
@@ -21,10 +20,10 @@ export async function dispatch(argv: readonly string[]): Promise<number> {
         const { runPreflight } = await import('./preflight.js');
         return await runPreflight(rest, io);
       }
-      default:
-        throw new UserInputError(`unknown command: ${command ?? '(none)'}`, {
-          hint: 'Run talos-release --help for the commands and flags.',
-        });
+      default: {
+        const { runReleaseCommand } = await import('./release.js');
+        return await runReleaseCommand(argv, io);
+      }
     }
   } catch (error) {
     return reportError(error, io);

@@ -1,0 +1,80 @@
+// --yes without --json: progress as plain lines on stderr (no animation, a line every few
+// percent), so CI logs stay readable; results go to stdout.
+import type { DownloadEvent } from '../../core/download/index.js';
+import { formatBytes, formatDuration, formatRate } from '../../core/format/units.js';
+import type { PipelineEvent, PipelineReporter } from '../../core/pipeline/events.js';
+
+const PERCENT_STEP = 10;
+const UNKNOWN_SIZE_STEP = 64 * 1024 * 1024;
+const BUILDING_EVERY_MS = 10_000;
+
+export function plainReporter(write: (line: string) => void): PipelineReporter {
+  let lastMark = -1;
+  let lastBuildingReport = -BUILDING_EVERY_MS;
+  const building = (what: string, elapsedMs: number): void => {
+    if (elapsedMs - lastBuildingReport < BUILDING_EVERY_MS) return;
+    lastBuildingReport = elapsedMs;
+    write(`  the factory is building ${what} (${formatDuration(elapsedMs)} so far)`);
+  };
+  const download = (event: DownloadEvent): void => {
+    switch (event.type) {
+      case 'building':
+        return building('the ISO', event.elapsedMs);
+      case 'size':
+        if (event.total !== undefined) write(`  size: ${formatBytes(event.total)}`);
+        return;
+      case 'progress': {
+        const mark =
+          event.total !== undefined && event.total > 0
+            ? Math.floor((event.bytes / event.total) * (100 / PERCENT_STEP))
+            : Math.floor(event.bytes / UNKNOWN_SIZE_STEP);
+        if (mark === lastMark) return;
+        lastMark = mark;
+        const of = event.total !== undefined ? ` of ${formatBytes(event.total)}` : '';
+        const percent =
+          event.total !== undefined && event.total > 0
+            ? `${Math.floor((event.bytes / event.total) * 100)}% `
+            : '';
+        const eta = event.etaMs !== undefined ? `, ${formatDuration(event.etaMs)} left` : '';
+        write(
+          `  ${percent}(${formatBytes(event.bytes)}${of}, ${formatRate(event.rateBytesPerSec)}${eta}) from ${event.host}`,
+        );
+        return;
+      }
+      case 'retry':
+        write(
+          `  retrying (attempt ${event.attempt}) in ${formatDuration(event.delayMs)}: ${event.reason}`,
+        );
+        return;
+      case 'resume':
+        write(`  resuming the partial download from ${formatBytes(event.fromByte)}`);
+        return;
+      case 'restart':
+        write(`  starting the download over: ${event.reason}`);
+        return;
+      case 'reused':
+        write('  reused the ISO already on disk (its SHA-256 matches the earlier manifest)');
+        return;
+      case 'verifying-existing':
+        write('  checking the ISO already on disk against the earlier manifest');
+        return;
+    }
+  };
+  return (event: PipelineEvent) => {
+    switch (event.type) {
+      case 'step':
+        write(`> ${event.message}`);
+        return;
+      case 'note':
+        write(`  ${event.message}`);
+        return;
+      case 'warning':
+        write(`warning: ${event.message}`);
+        return;
+      case 'download':
+        return download(event.event);
+      case 'installer-building':
+        return building('the installer image', event.elapsedMs);
+    }
+  };
+}

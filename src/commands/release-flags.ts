@@ -1,0 +1,117 @@
+// The release flags, shared by the wizard, --yes, --dry-run and preflight, turned into a
+// ReleaseRequest. Unknown flags and bad values are errors that name the flag.
+import { parseArgs } from 'node:util';
+import { UserInputError } from '../core/errors.js';
+import { resolveFactoryUrl } from '../core/factory/index.js';
+import {
+  DEFAULT_ARCH,
+  DEFAULT_ARTIFACTS_DIR,
+  DEFAULT_CHANNEL,
+  DEFAULT_PLATFORM,
+  DEFAULT_SCHEMATIC_PATH,
+} from '../core/pipeline/answers.js';
+import type { Architecture } from '../core/pipeline/answers.js';
+import type { ReleaseRequest } from '../core/pipeline/request.js';
+
+const RELEASE_OPTIONS = {
+  schematic: { type: 'string' },
+  'talos-version': { type: 'string' },
+  extensions: { type: 'string' },
+  platform: { type: 'string' },
+  arch: { type: 'string' },
+  secureboot: { type: 'boolean' },
+  'release-version': { type: 'string' },
+  channel: { type: 'string' },
+  'kubernetes-version': { type: 'string' },
+  'app-version': { type: 'string' },
+  'values-profile': { type: 'string' },
+  'factory-url': { type: 'string' },
+  registry: { type: 'string' },
+  'artifacts-dir': { type: 'string' },
+  root: { type: 'string' },
+  force: { type: 'boolean' },
+  'require-digest': { type: 'boolean' },
+  'allow-public-secrets': { type: 'boolean' },
+  'keep-extension-order': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+export interface ParsedReleaseFlags {
+  readonly request: ReleaseRequest;
+  readonly yes: boolean;
+  readonly json: boolean;
+  readonly positionals: readonly string[];
+}
+
+export function parseReleaseFlags(
+  argv: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): ParsedReleaseFlags {
+  const { values, positionals } = parseFlags(argv);
+  const text = (name: keyof typeof RELEASE_OPTIONS): string | undefined => {
+    const value = values[name];
+    if (typeof value !== 'string') return undefined;
+    if (value.trim() === '') throw new UserInputError(`--${name} needs a value`);
+    return value.trim();
+  };
+  const flag = (name: keyof typeof RELEASE_OPTIONS): boolean => values[name] === true;
+  const extensions = text('extensions');
+  return {
+    yes: flag('yes'),
+    json: flag('json'),
+    positionals,
+    request: {
+      root: text('root') ?? cwd,
+      schematicPath: text('schematic') ?? DEFAULT_SCHEMATIC_PATH,
+      talosVersion: text('talos-version'),
+      extensions: extensions === undefined ? undefined : splitList(extensions),
+      platform: text('platform') ?? DEFAULT_PLATFORM,
+      arch: architecture(text('arch')),
+      secureboot: flag('secureboot'),
+      releaseVersion: text('release-version'),
+      channel: text('channel') ?? DEFAULT_CHANNEL,
+      kubernetesVersion: text('kubernetes-version')?.replace(/^v/, ''),
+      appVersion: text('app-version'),
+      valuesProfile: text('values-profile'),
+      factoryUrl: resolveFactoryUrl(text('factory-url'), env),
+      registry: text('registry'),
+      artifactsDir: text('artifacts-dir') ?? DEFAULT_ARTIFACTS_DIR,
+      force: flag('force'),
+      requireDigest: flag('require-digest'),
+      allowPublicSecrets: flag('allow-public-secrets'),
+      keepExtensionOrder: flag('keep-extension-order'),
+      dryRun: flag('dry-run'),
+    },
+  };
+}
+
+function parseFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      options: RELEASE_OPTIONS,
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UserInputError((error as Error).message.replace(/^TypeError.*?: /, ''), {
+      hint: 'Run talos-release --help for the flags.',
+    });
+  }
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function architecture(value: string | undefined): Architecture {
+  if (value === undefined) return DEFAULT_ARCH;
+  if (value === 'amd64' || value === 'arm64') return value;
+  throw new UserInputError(`--arch must be amd64 or arm64, not ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,99 @@
+// `talos-release` with no command: the wizard in a terminal, or the same pipeline headless
+// with --yes / --dry-run. The presenter is chosen once, here.
+import { UserInputError } from '../core/errors.js';
+import { createFactoryClient } from '../core/factory/index.js';
+import { runRelease } from '../core/pipeline/run.js';
+import { readToolVersion } from '../tool-version.js';
+import type { CommandIo } from './io.js';
+import { jsonLine, jsonReporter } from './presenters/json.js';
+import { plainReporter } from './presenters/plain.js';
+import { describeDryRun, describeRelease } from './presenters/result.js';
+import { parseReleaseFlags } from './release-flags.js';
+import { withInterruptSignal } from './interrupt.js';
+
+export async function runReleaseCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  const flags = parseReleaseFlags(argv, io.cwd, io.env);
+  if (flags.positionals.length > 0) {
+    throw new UserInputError(`unknown command: ${flags.positionals[0]}`, {
+      hint: 'Run talos-release --help for the commands and flags.',
+    });
+  }
+  const headless = flags.yes || flags.request.dryRun;
+  if (!headless) {
+    if (!io.stdinIsTty || !io.stdoutIsTty) throw noTerminalError(flags.request.talosVersion);
+    const { runWizardCommand } = await import('./wizard.js');
+    return runWizardCommand(flags.request, io);
+  }
+  const toolVersion = readToolVersion();
+  return withInterruptSignal(async (signal) => {
+    const report = flags.json
+      ? jsonReporter((line) => io.stdout.write(`${line}\n`))
+      : plainReporter((line) => io.stderr.write(`${line}\n`));
+    const client = createFactoryClient({
+      baseUrl: flags.request.factoryUrl,
+      env: io.env,
+      signal,
+      userAgent: `talos-release/${toolVersion}`,
+    });
+    try {
+      const outcome = await runRelease(flags.request, {
+        client,
+        report,
+        signal,
+        env: io.env,
+        toolVersion,
+      });
+      if (flags.json) io.stdout.write(jsonLine({ event: 'result', ...resultJson(outcome) }));
+      else
+        io.stdout.write(
+          outcome.kind === 'dry-run' ? describeDryRun(outcome) : describeRelease(outcome),
+        );
+      return 0;
+    } catch (error) {
+      if (flags.json) io.stdout.write(jsonLine({ event: 'error', ...errorJson(error) }));
+      throw error;
+    }
+  });
+}
+
+function resultJson(outcome: Awaited<ReturnType<typeof runRelease>>): Record<string, unknown> {
+  const { plan } = outcome;
+  const common = {
+    dryRun: outcome.kind === 'dry-run',
+    schematicId: plan.schematicId,
+    canonical: plan.canonical,
+    isoUrl: plan.refs.isoUrl,
+    installerImage: plan.refs.installerImage,
+    manifestPath: plan.paths.manifestRelative,
+    channelPath: plan.paths.channelRelative,
+    manifest: outcome.manifest,
+  };
+  if (outcome.kind === 'dry-run') return common;
+  return {
+    ...common,
+    isoPath: plan.paths.isoRelative,
+    sha256: outcome.iso.sha256,
+    size: outcome.iso.size,
+    installerPinned: outcome.installer.pinned,
+    installerDigestReason: outcome.installer.reason,
+  };
+}
+
+function errorJson(error: unknown): Record<string, unknown> {
+  const e = error as { kind?: string; message?: string; hint?: string; exitCode?: number };
+  return {
+    kind: e.kind ?? 'bug',
+    message: e.message ?? String(error),
+    hint: e.hint,
+    exitCode: e.exitCode ?? 1,
+  };
+}
+
+function noTerminalError(talosVersion: string | undefined): UserInputError {
+  const missing = talosVersion ? '' : ' --talos-version <latest|1.12|v1.12.4>';
+  return new UserInputError('no terminal to run the wizard in (stdin or stdout is not a TTY)', {
+    hint:
+      `Run without screens: talos-release --yes${missing} (and --app-version <v> on a first release), ` +
+      'or --dry-run to see what would happen.',
+  });
+}

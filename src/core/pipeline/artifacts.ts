@@ -1,0 +1,85 @@
+// The two artifacts of a release: the ISO (downloaded and hashed here) and the installer image
+// (resolved to a digest so a cluster pulls exactly what was tested).
+import { downloadArtifact } from '../download/index.js';
+import type { DownloadEvent, DownloadResult, RecordedArtifact } from '../download/index.js';
+import { resolveInstallerDigest, tryResolveInstallerDigest } from '../installer/index.js';
+import type { LoadedProject } from './project.js';
+import type { ReleasePlan } from './plan.js';
+
+export interface ArtifactOptions {
+  readonly signal?: AbortSignal | undefined;
+  readonly env?: NodeJS.ProcessEnv | undefined;
+}
+
+export function downloadIso(
+  plan: ReleasePlan,
+  previous: RecordedArtifact | undefined,
+  options: ArtifactOptions & { readonly onEvent?: (event: DownloadEvent) => void },
+): Promise<DownloadResult> {
+  return downloadArtifact({
+    url: plan.refs.isoUrl,
+    dest: plan.paths.iso,
+    signal: options.signal,
+    env: options.env,
+    onEvent: options.onEvent,
+    previous,
+  });
+}
+
+/** What an earlier manifest recorded for the same ISO file, so a good copy is reused. */
+export function previousIsoRecord(
+  project: LoadedProject,
+  plan: ReleasePlan,
+  existingManifest:
+    { os: { iso: { localPath: string; sha256: string; size: number } } } | undefined,
+): RecordedArtifact | undefined {
+  for (const manifest of [existingManifest, project.currentManifest]) {
+    const iso = manifest?.os.iso;
+    if (iso && iso.localPath === plan.paths.isoRelative)
+      return { sha256: iso.sha256, size: iso.size };
+  }
+  return undefined;
+}
+
+export interface InstallerResolution {
+  readonly digest: string | undefined;
+  readonly pinned: string | undefined;
+  /** Why the digest is missing, when it is. */
+  readonly reason: string | undefined;
+}
+
+export async function resolveInstaller(
+  plan: ReleasePlan,
+  options: ArtifactOptions & {
+    readonly requireDigest: boolean;
+    readonly onBuilding?: (elapsedMs: number) => void;
+  },
+): Promise<InstallerResolution> {
+  const request = {
+    registryBase: registryBaseUrl(plan.answers.factoryUrl, plan.answers.registry),
+    repository: plan.refs.installerRepository,
+    tag: plan.answers.talosVersion,
+    signal: options.signal,
+    env: options.env,
+    onEvent: (event: { type: 'building'; elapsedMs: number }) =>
+      options.onBuilding?.(event.elapsedMs),
+  };
+  if (options.requireDigest) {
+    const { digest, pinned } = await resolveInstallerDigest(request);
+    return { digest, pinned, reason: undefined };
+  }
+  const result = await tryResolveInstallerDigest(request);
+  return { digest: result.digest, pinned: result.pinned, reason: result.reason };
+}
+
+/**
+ * The registry's base URL. By default it is the factory itself; an explicit --registry host is
+ * reached over HTTPS, except on loopback where the stand-in speaks plain HTTP.
+ */
+export function registryBaseUrl(factoryUrl: string, registry: string | undefined): string {
+  if (registry === undefined) return new URL(factoryUrl).origin;
+  if (/^https?:\/\//.test(registry)) return new URL(registry).origin;
+  const host = registry.replace(/\/.*$/, '');
+  const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+  return `${loopback ? 'http' : 'https'}://${host}`;
+}

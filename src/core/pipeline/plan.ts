@@ -1,0 +1,158 @@
+// The release worked out in full before anything is sent or written: the schematic in the
+// tool's normal form, its ID, every reference, every path, and every problem found on the way.
+import { join, relative } from 'node:path';
+import { artifactRefs, isoFileName } from '../artifacts/index.js';
+import type { ArtifactRefs } from '../artifacts/index.js';
+import { checkExtensions, checkVersionQuirks } from '../catalogue/index.js';
+import type { BomEntry, ExtensionInfo } from '../catalogue/index.js';
+import {
+  decodeSchematic,
+  dialectSensitiveStrings,
+  encodeCanonical,
+  normalizeSchematic,
+  schematicId,
+  setOfficialExtensions,
+} from '../schematic/index.js';
+import type { Schematic } from '../schematic/index.js';
+import { RELEASES_DIR } from './answers.js';
+import type { ReleaseAnswers } from './answers.js';
+import { collectProblems } from './problems.js';
+import type { PlanProblem } from './problems.js';
+import type { LoadedProject } from './project.js';
+import { channelPathFor, resolvePath, toPosix } from './project.js';
+
+export interface ReleasePaths {
+  readonly schematicRelative: string;
+  readonly manifest: string;
+  readonly manifestRelative: string;
+  readonly channel: string;
+  readonly channelRelative: string;
+  readonly iso: string;
+  readonly isoRelative: string;
+}
+
+export interface ReleasePlan {
+  readonly answers: ReleaseAnswers;
+  readonly schematic: Schematic;
+  /** The canonical bytes the factory hashes: what is submitted and recorded. */
+  readonly canonical: string;
+  readonly schematicId: string;
+  /** What the tool's normal form changed, as sentences for the operator. */
+  readonly normalFormChanges: readonly string[];
+  /** The schematic file's new text when --extensions changed it (comments kept). */
+  readonly schematicFileUpdate: { readonly before: string; readonly after: string } | undefined;
+  readonly extensions: readonly string[];
+  readonly refs: ArtifactRefs;
+  /** Name, ref and digest of each extension; empty when the catalogue was not consulted. */
+  readonly bom: readonly BomEntry[];
+  readonly paths: ReleasePaths;
+  readonly warnings: readonly string[];
+  readonly problems: readonly PlanProblem[];
+}
+
+export interface PlanContext {
+  readonly project: LoadedProject;
+  /** The version's official extensions; undefined offline, when the check is skipped. */
+  readonly catalogue: readonly ExtensionInfo[] | undefined;
+  /** Does a manifest already exist at this release version? */
+  readonly manifestExists: boolean;
+}
+
+export function planRelease(answers: ReleaseAnswers, context: PlanContext): ReleasePlan {
+  const { project } = context;
+  const file = project.schematicFile;
+  const updatedText = answers.extensions
+    ? setOfficialExtensions(file.text, sortedUnique(answers.extensions, answers.keepExtensionOrder))
+    : undefined;
+  const decoded = updatedText ? decodeSchematic(updatedText, file.path) : file.schematic;
+  const normal = normalizeSchematic(decoded, { keepExtensionOrder: answers.keepExtensionOrder });
+  const canonical = encodeCanonical(normal.schematic);
+  const id = schematicId(canonical);
+  const extensions = normal.schematic.customization.systemExtensions?.officialExtensions ?? [];
+  const refs = artifactRefs({
+    factoryUrl: answers.factoryUrl,
+    registry: answers.registry,
+    schematicId: id,
+    talosVersion: answers.talosVersion,
+    platform: answers.platform,
+    arch: answers.arch,
+    secureboot: answers.secureboot,
+  });
+  const paths = releasePaths(answers, project.root, id);
+  const catalogueCheck = context.catalogue
+    ? checkExtensions({
+        requested: extensions,
+        catalogue: [...context.catalogue],
+        talosVersion: answers.talosVersion,
+      })
+    : undefined;
+  const quirks = checkVersionQuirks(normal.schematic, answers.talosVersion);
+  const sensitive = dialectSensitiveStrings(normal.schematic);
+  return {
+    answers,
+    schematic: normal.schematic,
+    canonical,
+    schematicId: id,
+    normalFormChanges: normal.changes,
+    schematicFileUpdate:
+      updatedText !== undefined && updatedText !== file.text
+        ? { before: file.text, after: updatedText }
+        : undefined,
+    extensions,
+    refs,
+    bom: catalogueCheck?.bom ?? [],
+    paths,
+    warnings: [
+      ...(context.catalogue
+        ? []
+        : ['the extension catalogue was not consulted (offline): names are not checked']),
+      ...(sensitive.length > 0
+        ? [
+            `the schematic contains ${sensitive.map((s) => JSON.stringify(s)).join(', ')}, ` +
+              "whose encoding differs between factory releases: the offline ID may differ from the factory's",
+          ]
+        : []),
+    ],
+    problems: collectProblems({
+      answers,
+      schematic: normal.schematic,
+      catalogueProblems: [...(catalogueCheck?.problems ?? []), ...quirks],
+      manifestExists: context.manifestExists,
+      manifestRelative: paths.manifestRelative,
+    }),
+  };
+}
+
+/** releases/<version>.json; the version was checked by assertReleaseVersion first. */
+export function manifestPathFor(root: string, releaseVersion: string): string {
+  return join(root, RELEASES_DIR, `${releaseVersion}.json`);
+}
+
+export function releasePaths(answers: ReleaseAnswers, root: string, id: string): ReleasePaths {
+  const manifest = manifestPathFor(root, answers.releaseVersion);
+  const channel = channelPathFor(root, answers.channel);
+  const iso = join(
+    resolvePath(root, answers.artifactsDir),
+    isoFileName({
+      talosVersion: answers.talosVersion,
+      platform: answers.platform,
+      arch: answers.arch,
+      secureboot: answers.secureboot,
+      schematicId: id,
+    }),
+  );
+  return {
+    schematicRelative: toPosix(relative(root, resolvePath(root, answers.schematicPath))),
+    manifest,
+    manifestRelative: toPosix(relative(root, manifest)),
+    channel,
+    channelRelative: toPosix(relative(root, channel)),
+    iso,
+    isoRelative: toPosix(relative(root, iso)),
+  };
+}
+
+function sortedUnique(names: readonly string[], keepOrder: boolean): string[] {
+  const unique = [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 0))];
+  return keepOrder ? unique : unique.sort();
+}

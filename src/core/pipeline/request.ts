@@ -1,0 +1,35 @@
+// A release as asked for on the command line: selectors and optional answers that the
+// pipeline resolves (against the factory and the channel's current release) into ReleaseAnswers.
+import type { Architecture } from './answers.js';
+
+export interface ReleaseRequest {
+  readonly root: string;
+  readonly schematicPath: string;
+  /** `v1.12.4`, `1.12`, `latest`, `pre`; required with --yes. */
+  readonly talosVersion: string | undefined;
+  readonly extensions: readonly string[] | undefined;
+  readonly platform: string;
+  readonly arch: Architecture;
+  readonly secureboot: boolean;
+  readonly releaseVersion: string | undefined;
+  readonly channel: string;
+  readonly kubernetesVersion: string | undefined;
+  readonly appVersion: string | undefined;
+  readonly valuesProfile: string | undefined;
+  readonly factoryUrl: string;
+  readonly registry: string | undefined;
+  readonly artifactsDir: string;
+  readonly force: boolean;
+  readonly requireDigest: boolean;
+  readonly allowPublicSecrets: boolean;
+  readonly keepExtensionOrder: boolean;
+  readonly dryRun: boolean;
+}
+
+const EXACT_VERSION = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+
+/** An exact version needs no version list; `1.12.4` and `v1.12.4` are the same. */
+export function exactTalosVersion(selector: string): string | undefined {
+  if (!EXACT_VERSION.test(selector)) return undefined;
+  return selector.startsWith('v') ? selector : `v${selector}`;
+}
