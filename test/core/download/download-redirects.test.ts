@@ -2,8 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { downloadArtifact } from '../../../src/core/download/index.js';
+import type { DownloadEvent } from '../../../src/core/download/index.js';
 import { UserInputError } from '../../../src/core/errors.js';
-import { expectedSha256, IMAGE_PATH, startFixture, sizeOf } from './standin-fixture.js';
+import { expectedSha256, IMAGE_PATH, IMAGE_SIZE, startFixture, sizeOf } from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
 
 let fixture: Fixture | undefined;
@@ -28,17 +29,23 @@ describe('redirects', () => {
     cleanups.push(() => new Promise((resolve) => hop.close(() => resolve())));
     const hopUrl = `http://127.0.0.1:${(hop.address() as AddressInfo).port}${IMAGE_PATH}`;
 
-    const hosts = new Set<string>();
+    const progress: Extract<DownloadEvent, { type: 'progress' }>[] = [];
     const result = await downloadArtifact({
       url: hopUrl,
       dest: fixture.dest,
-      onEvent: (e) => e.type === 'progress' && hosts.add(e.host),
+      onEvent: (e) => e.type === 'progress' && progress.push(e),
       ...fast,
     });
 
     expect(result.sha256).toBe(await expectedSha256());
     expect(result.servedBy).toBe(new URL(fixture.standin.url).host);
-    expect([...hosts]).toEqual([result.servedBy]);
+    expect(new Set(progress.map((e) => e.host))).toEqual(new Set([result.servedBy]));
+    // The last progress event is the finished state: every byte, and the hash the manifest records.
+    expect(progress.at(-1)).toMatchObject({
+      bytes: IMAGE_SIZE,
+      total: IMAGE_SIZE,
+      sha256SoFar: result.sha256,
+    });
     expect(
       fixture.standin.requests.some((r) => r.method === 'GET' && r.url.startsWith('/cdn/')),
     ).toBe(true);
