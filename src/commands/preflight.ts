@@ -3,9 +3,9 @@
 import { UserInputError } from '../core/errors.js';
 import { createFactoryClient } from '../core/factory/index.js';
 import { runPreflight as runPreflightChecks } from '../core/preflight/index.js';
-import type { PreflightReport } from '../core/preflight/index.js';
+import type { PreflightDependencies, PreflightReport } from '../core/preflight/index.js';
 import type { ReleaseRequest } from '../core/pipeline/request.js';
-import { checklistSummary, marksFor, renderChecklist } from '../core/verify/index.js';
+import { buildingNotes, checklistSummary, marksFor, renderCheck } from '../core/verify/index.js';
 import { formatBytes } from '../core/download/index.js';
 import { readToolVersion } from '../tool-version.js';
 import { withInterruptSignal } from './interrupt.js';
@@ -22,13 +22,20 @@ export async function runPreflight(argv: readonly string[], io: CommandIo): Prom
       },
     );
   }
-  const report = await withInterruptSignal((signal) => preflight(flags.request, io, signal));
+  const marks = marksFor(io.stdoutIsTty, io.env);
+  if (!flags.json) io.stdout.write(`Preflight for ${flags.request.root}\n`);
+  const report = await withInterruptSignal((signal) =>
+    preflight(flags.request, io, signal, {
+      onCheck: flags.json
+        ? undefined
+        : (check) => io.stdout.write(`${renderCheck(check, marks)}\n`),
+      onBuilding: buildingNotes((line) => io.stderr.write(`${line}\n`), 'the ISO'),
+    }),
+  );
   if (flags.json) {
     io.stdout.write(`${JSON.stringify({ ok: report.exitCode === 0, ...report })}\n`);
     return report.exitCode;
   }
-  io.stdout.write(`Preflight for ${flags.request.root}\n`);
-  io.stdout.write(renderChecklist(report.checks, marksFor(io.stdoutIsTty, io.env)));
   for (const line of facts(report)) io.stdout.write(`${line}\n`);
   io.stdout.write(checklistSummary(report.checks, 'ready: every check passed'));
   return report.exitCode;
@@ -38,6 +45,7 @@ function preflight(
   request: ReleaseRequest,
   io: CommandIo,
   signal: AbortSignal,
+  listeners: Pick<PreflightDependencies, 'onCheck' | 'onBuilding'>,
 ): Promise<PreflightReport> {
   const factory = createFactoryClient({
     baseUrl: request.factoryUrl,
@@ -45,7 +53,7 @@ function preflight(
     signal,
     userAgent: `talos-release/${readToolVersion()}`,
   });
-  return runPreflightChecks(request, { factory, env: io.env, signal, cwd: io.cwd });
+  return runPreflightChecks(request, { factory, env: io.env, signal, cwd: io.cwd, ...listeners });
 }
 
 /** What the checks worked out along the way, so the operator sees what a release would use. */

@@ -4,9 +4,10 @@ import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, ReleaseError, UserInputError, exitCodeOf } from '../core/errors.js';
 import {
+  buildingNotes,
   checklistSummary,
   marksFor,
-  renderChecklist,
+  renderCheck,
   verifyRelease,
 } from '../core/verify/index.js';
 import type { VerifyReport } from '../core/verify/index.js';
@@ -33,24 +34,35 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
   const manifestPath = resolve(io.cwd, manifestArg);
   const root =
     values.root === undefined ? defaultRoot(manifestPath, io.cwd) : resolve(io.cwd, values.root);
+  const json = values.json === true;
+  const marks = marksFor(io.stdoutIsTty, io.env);
+  if (!json) io.stdout.write(`Verifying ${manifestPath}\n`);
   let report: VerifyReport;
   try {
     report = await withInterruptSignal((signal) =>
-      verifyRelease({ manifestPath, root, online: values.online === true, env: io.env, signal }),
+      verifyRelease({
+        manifestPath,
+        root,
+        online: values.online === true,
+        env: io.env,
+        signal,
+        onCheck: json ? undefined : (check) => io.stdout.write(`${renderCheck(check, marks)}\n`),
+        onBuilding: buildingNotes((line) => io.stderr.write(`${line}\n`), 'the image'),
+      }),
     );
   } catch (error) {
     // Machines reading --json get the failure on stdout too; the person reads it on stderr.
-    if (values.json === true)
-      io.stdout.write(`${JSON.stringify(errorJson(manifestPath, error))}\n`);
+    if (json) io.stdout.write(`${JSON.stringify(errorJson(manifestPath, error))}\n`);
     throw error;
   }
-  if (values.json === true)
-    io.stdout.write(`${JSON.stringify(reportJson(manifestPath, report))}\n`);
-  else {
-    io.stdout.write(`Verifying release ${report.manifest.releaseVersion} (${manifestPath})\n`);
-    io.stdout.write(renderChecklist(report.checks, marksFor(io.stdoutIsTty, io.env)));
-    io.stdout.write(checklistSummary(report.checks, 'verified: the release agrees with itself'));
-  }
+  if (json) io.stdout.write(`${JSON.stringify(reportJson(manifestPath, report))}\n`);
+  else
+    io.stdout.write(
+      checklistSummary(
+        report.checks,
+        `verified: release ${report.manifest.releaseVersion} agrees with itself`,
+      ),
+    );
   return report.exitCode;
 }
 

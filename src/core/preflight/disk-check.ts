@@ -49,6 +49,7 @@ export async function checkDiskForIso(
       env: deps.env,
       signal: deps.signal,
       backoffMs: deps.backoffMs,
+      onBuilding: deps.onBuilding,
     });
   } catch (error) {
     return { checks: [agreed, failureFrom('disk', DISK_CHECK_TITLE, error)], isoSize: undefined };

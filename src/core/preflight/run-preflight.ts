@@ -22,15 +22,21 @@ export async function runPreflight(
   deps: PreflightDependencies,
 ): Promise<PreflightReport> {
   const root = resolvePath(deps.cwd ?? process.cwd(), request.root);
-  const checks: CheckResult[] = [await checkSchematicPresent(root, request.schematicPath)];
+  const checks: CheckResult[] = [];
+  // Each line is reported as soon as it is known: the HEAD at the end can take minutes.
+  const record = (...done: CheckResult[]): void => {
+    checks.push(...done);
+    for (const check of done) deps.onCheck?.(check);
+  };
+  record(await checkSchematicPresent(root, request.schematicPath));
   const schematicOk = checks[0]?.status === 'pass';
   const version = await checkFactoryAndVersion(deps.factory, request.talosVersion);
-  checks.push(...version.checks);
+  record(...version.checks);
 
   const planned = await planIfPossible(request, deps, schematicOk, version.talosVersion, checks);
-  checks.push(...planned.checks);
-  checks.push(await checkWritable('releases-dir', 'releases', join(root, RELEASES_DIR), root));
-  checks.push(
+  record(...planned.checks);
+  record(await checkWritable('releases-dir', 'releases', join(root, RELEASES_DIR), root));
+  record(
     await checkWritable(
       'artifacts-dir',
       'artifacts',
@@ -46,13 +52,10 @@ export async function runPreflight(
   );
   if (!planned.plan || blocked) {
     const why = blocked ? `fix "${blocked.title}" first` : 'the release could not be planned';
-    checks.push(
-      skipped('schematic-id', ID_CHECK_TITLE, why),
-      skipped('disk', DISK_CHECK_TITLE, why),
-    );
+    record(skipped('schematic-id', ID_CHECK_TITLE, why), skipped('disk', DISK_CHECK_TITLE, why));
   } else {
     const disk = await checkDiskForIso(planned.plan, deps);
-    checks.push(...disk.checks);
+    record(...disk.checks);
     isoSize = disk.isoSize;
   }
   return {

@@ -23,6 +23,10 @@ export interface PreflightDependencies {
   readonly cwd?: string | undefined;
   /** Free bytes on the file system holding `path`; default statfs. Injected to test "disk full". */
   readonly freeBytes?: ((path: string) => Promise<number | undefined>) | undefined;
+  /** Hears each check as soon as it is decided, in checklist order. */
+  readonly onCheck?: ((check: CheckResult) => void) | undefined;
+  /** Hears, about once a second, that the factory is still building the ISO to answer the HEAD. */
+  readonly onBuilding?: ((elapsedMs: number) => void) | undefined;
   /** Backoff base for the HEAD's retries; tests pass a few milliseconds. */
   readonly backoffMs?: number | undefined;
 }

@@ -4,6 +4,7 @@
 import type { Got } from 'got';
 import { CancelledError, NetworkError, ReleaseError } from '../errors.js';
 import { factoryRefusal, isTransientStatus, readErrorBody } from '../download/factory-refusal.js';
+import { startBuildingTicker } from '../download/building-ticker.js';
 import { describeNetworkFailure } from '../download/failures.js';
 import { parseContentLength } from '../download/head-prewarm.js';
 import { httpClient } from '../download/http-client.js';
@@ -17,6 +18,8 @@ export interface HeadSizeOptions {
   /** Default 2 retries after the first attempt. */
   readonly retries?: number | undefined;
   readonly backoffMs?: number | undefined;
+  /** Called about once a second while the factory has not answered (it may be building). */
+  readonly onBuilding?: ((elapsedMs: number) => void) | undefined;
 }
 
 export const DEFAULT_HEAD_SIZE_TIMEOUT_MS = 10 * 60_000;
@@ -29,6 +32,7 @@ export async function headContentLength(
   options: HeadSizeOptions = {},
 ): Promise<number | undefined> {
   const client = httpClient(options.env ?? process.env);
+  const stopTicker = startBuildingTicker((elapsedMs) => options.onBuilding?.(elapsedMs));
   try {
     return await withRetries(
       async () => {
@@ -60,6 +64,8 @@ export async function headContentLength(
         hint: 'Check the factory URL, the network and any proxy (HTTPS_PROXY, NO_PROXY), then run again.',
       },
     );
+  } finally {
+    stopTicker();
   }
 }
 

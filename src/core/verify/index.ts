@@ -7,3 +7,4 @@ export { checklistSummary, marksFor, renderCheck, renderChecklist } from './rend
 export type { ChecklistMarks } from './render-checklist.js';
 export { verifyRelease } from './verify-release.js';
 export type { VerifyOptions, VerifyReport } from './verify-release.js';
+export { BUILDING_NOTE_EVERY_MS, buildingNotes } from './building-note.js';

@@ -21,6 +21,7 @@ export interface OnlineOptions {
   readonly signal?: AbortSignal | undefined;
   /** Shorter retries in tests; defaults suit a real factory. */
   readonly backoffMs?: number | undefined;
+  readonly onBuilding?: ((elapsedMs: number) => void) | undefined;
 }
 
 export async function checkFactoryIsoSize(
@@ -66,6 +67,7 @@ export async function checkFactoryInstallerDigest(
       tag: parsed.talosVersion,
       signal: options.signal,
       env: options.env,
+      onEvent: (event) => options.onBuilding?.(event.elapsedMs),
     });
     if (recorded === undefined) {
       return skipped(

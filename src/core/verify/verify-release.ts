@@ -19,6 +19,10 @@ export interface VerifyOptions {
   readonly env?: NodeJS.ProcessEnv | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly backoffMs?: number | undefined;
+  /** Hears each check as soon as it is decided, in checklist order. */
+  readonly onCheck?: ((check: CheckResult) => void) | undefined;
+  /** Hears, about once a second, that the factory has not answered yet (it may be building). */
+  readonly onBuilding?: ((elapsedMs: number) => void) | undefined;
 }
 
 export interface VerifyReport {
@@ -32,16 +36,19 @@ export interface VerifyReport {
 export async function verifyRelease(options: VerifyOptions): Promise<VerifyReport> {
   const manifest = await loadManifestForVerify(options.manifestPath);
   const refs = derivedRefs(manifest);
-  const checks: CheckResult[] = [
-    checkRecordedSchematic(manifest),
-    await checkSchematicFile(manifest, options.root),
-    checkIsoUrl(manifest, refs),
-    checkInstallerImage(manifest, refs),
-    ...(await checkLocalIso(manifest, options.root, options.signal)),
-  ];
+  const checks: CheckResult[] = [];
+  // Each line is reported as soon as it is known: hashing a large ISO takes a while.
+  const record = (...done: CheckResult[]): void => {
+    checks.push(...done);
+    for (const check of done) options.onCheck?.(check);
+  };
+  record(checkRecordedSchematic(manifest));
+  record(await checkSchematicFile(manifest, options.root));
+  record(checkIsoUrl(manifest, refs), checkInstallerImage(manifest, refs));
+  record(...(await checkLocalIso(manifest, options.root, options.signal)));
   if (options.online) {
-    checks.push(await checkFactoryIsoSize(manifest, options));
-    checks.push(await checkFactoryInstallerDigest(manifest, options));
+    record(await checkFactoryIsoSize(manifest, options));
+    record(await checkFactoryInstallerDigest(manifest, options));
   }
   return { manifest, checks, exitCode: checklistExitCode(checks) };
 }
