@@ -1,6 +1,6 @@
 // Step 7: the manifest and the channel update about to be written. Enter or y writes; n leaves
 // without writing, and the downloaded ISO stays for the next run.
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { formatBytes } from '../../core/format/units.js';
 import { isGlobalKey, isKey } from '../keys.js';
 import { Footer } from '../shared/footer.js';
@@ -8,6 +8,7 @@ import { StepTitle } from '../shared/step-title.js';
 import type { WizardAction } from '../state/actions.js';
 import type { ReadyRelease } from '../state/steps.js';
 import { Tone } from '../theme.js';
+import { useKeys } from '../shared/use-keys.js';
 
 export interface ConfirmStepProps {
   readonly ready: ReadyRelease;
@@ -16,15 +17,12 @@ export interface ConfirmStepProps {
 }
 
 export function ConfirmStep({ ready, isActive, dispatch }: ConfirmStepProps) {
-  useInput(
-    (input, key) => {
-      if (isGlobalKey(input, key)) return;
-      if (isKey('submit', input, key) || isKey('yes', input, key))
-        dispatch({ type: 'write-confirmed' });
-      else if (isKey('no', input, key)) dispatch({ type: 'write-declined' });
-    },
-    { isActive },
-  );
+  useKeys((input, key) => {
+    if (isGlobalKey(input, key)) return;
+    if (isKey('submit', input, key) || isKey('yes', input, key))
+      dispatch({ type: 'write-confirmed' });
+    else if (isKey('no', input, key)) dispatch({ type: 'write-declined' });
+  }, isActive);
   const { plan, manifest, project } = ready;
   const previous = project.channel?.current.releaseVersion;
   return (

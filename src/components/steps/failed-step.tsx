@@ -1,11 +1,12 @@
 // An error, what it means and what the operator can do: retry with r, go back with Esc where that
 // is safe, or quit with q (the exit code is the error's).
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { isGlobalKey, isKey } from '../keys.js';
 import { Footer } from '../shared/footer.js';
 import type { WizardAction } from '../state/actions.js';
 import type { ShownError } from '../state/describe-error.js';
 import { Tone } from '../theme.js';
+import { useKeys } from '../shared/use-keys.js';
 
 export interface FailedStepProps {
   readonly error: ShownError;
@@ -15,15 +16,12 @@ export interface FailedStepProps {
 }
 
 export function FailedStep({ error, canGoBack, isActive, dispatch }: FailedStepProps) {
-  useInput(
-    (input, key) => {
-      if (isGlobalKey(input, key)) return;
-      if (isKey('retry', input, key)) dispatch({ type: 'retry' });
-      else if (isKey('quit', input, key)) dispatch({ type: 'quit' });
-      else if (isKey('back', input, key) && canGoBack) dispatch({ type: 'back' });
-    },
-    { isActive },
-  );
+  useKeys((input, key) => {
+    if (isGlobalKey(input, key)) return;
+    if (isKey('retry', input, key)) dispatch({ type: 'retry' });
+    else if (isKey('quit', input, key)) dispatch({ type: 'quit' });
+    else if (isKey('back', input, key) && canGoBack) dispatch({ type: 'back' });
+  }, isActive);
   return (
     <Box flexDirection="column">
       <ErrorView error={error} />

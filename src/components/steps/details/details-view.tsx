@@ -37,13 +37,16 @@ export function DetailsView({ form, source, attempted }: DetailsViewProps) {
         ) : (
           <>
             <Tone tone="muted">{focused?.help ?? ' '}</Tone>
-            <Tone tone={attempted && !form.valid ? 'bad' : 'muted'}>
-              {form.valid
-                ? 'All fields are valid: enter continues.'
-                : 'Fix the fields marked ✗ to continue.'}
-            </Tone>
+            <Tone tone="muted"> </Tone>
           </>
         )}
+        <Tone tone={form.valid ? 'good' : 'bad'}>
+          {form.valid
+            ? 'All fields are valid: enter continues.'
+            : attempted
+              ? 'Fix the fields marked ✗ to continue.'
+              : ' '}
+        </Tone>
       </Box>
     </Box>
   );

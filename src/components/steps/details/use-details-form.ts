@@ -1,5 +1,7 @@
-// The details form's state: the values as typed, which field has focus, and what is wrong.
-import { useState } from 'react';
+// The details form's state: the values as typed, which field has focus, and what is wrong. One
+// reducer holds values and focus together, so a Tab followed at once by typing lands in the
+// field the Tab moved to.
+import { useReducer } from 'react';
 import type { ReleaseDetails } from '../../state/steps.js';
 import { FIELDS, checkField, firstInvalidField } from './fields.js';
 import type { FieldContext, FieldProblem } from './fields.js';
@@ -16,26 +18,46 @@ export interface DetailsForm {
   focusFirstProblem(): boolean;
 }
 
+interface FormState {
+  readonly values: ReleaseDetails;
+  readonly focus: number;
+}
+
+type FormAction =
+  | { readonly type: 'edit'; readonly change: (value: string) => string }
+  | { readonly type: 'focus'; readonly to: (current: number) => number };
+
+function formReducer(state: FormState, action: FormAction): FormState {
+  switch (action.type) {
+    case 'edit': {
+      const field = FIELDS[state.focus]?.name;
+      if (!field) return state;
+      return { ...state, values: { ...state.values, [field]: action.change(state.values[field]) } };
+    }
+    case 'focus':
+      return { ...state, focus: (action.to(state.focus) + FIELDS.length) % FIELDS.length };
+  }
+}
+
 export function useDetailsForm(initial: ReleaseDetails, context: FieldContext): DetailsForm {
-  const [values, setValues] = useState(initial);
   // Open on the first field that needs typing (a first release has no app version to default to).
-  const [focus, setFocus] = useState(() => Math.max(0, firstInvalidField(initial, context)));
-  const field = FIELDS[focus]?.name ?? 'releaseVersion';
-  const problems = FIELDS.map((spec) => checkField(spec.name, values[spec.name], context));
-  const edit = (change: (value: string) => string): void =>
-    setValues((current) => ({ ...current, [field]: change(current[field]) }));
+  const [state, dispatch] = useReducer(formReducer, undefined, () => ({
+    values: initial,
+    focus: Math.max(0, firstInvalidField(initial, context)),
+  }));
+  const problems = FIELDS.map((spec) => checkField(spec.name, state.values[spec.name], context));
   return {
-    values,
-    focus,
+    values: state.values,
+    focus: state.focus,
     problems,
     valid: problems.every((problem) => problem === undefined),
-    type: (text) => edit((value) => value + text),
-    erase: () => edit((value) => value.slice(0, -1)),
-    moveFocus: (delta) => setFocus((current) => (current + delta + FIELDS.length) % FIELDS.length),
+    type: (text) => dispatch({ type: 'edit', change: (value) => value + text }),
+    erase: () => dispatch({ type: 'edit', change: (value) => value.slice(0, -1) }),
+    moveFocus: (delta) => dispatch({ type: 'focus', to: (current) => current + delta }),
     focusFirstProblem: () => {
-      const index = firstInvalidField(values, context);
+      const index = firstInvalidField(state.values, context);
       if (index < 0) return false;
-      setFocus(index);
+      dispatch({ type: 'focus', to: () => index });
       return true;
     },
   };

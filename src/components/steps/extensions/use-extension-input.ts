@@ -1,6 +1,6 @@
-import { useInput } from 'ink';
 import { isGlobalKey, isKey, typedText } from '../../keys.js';
 import type { ExtensionSelection } from './use-extension-selection.js';
+import { useKeys } from '../../shared/use-keys.js';
 
 export interface ExtensionInputOptions {
   readonly selection: ExtensionSelection;
@@ -16,28 +16,25 @@ export interface ExtensionInputOptions {
 export function useExtensionInput(options: ExtensionInputOptions): void {
   const { selection, pageSize, isActive } = options;
   const { list } = selection;
-  useInput(
-    (input, key) => {
-      if (isGlobalKey(input, key)) return;
-      const row = list.highlighted;
-      if (isKey('up', input, key)) list.move(-1);
-      else if (isKey('down', input, key)) list.move(1);
-      else if (isKey('pageUp', input, key)) list.move(-pageSize);
-      else if (isKey('pageDown', input, key)) list.move(pageSize);
-      else if (isKey('toggle', input, key)) {
-        if (row) selection.toggle(row);
-      } else if (isKey('useSuggestion', input, key)) {
-        if (row) selection.acceptSuggestion(row);
-      } else if (isKey('submit', input, key)) options.onContinue();
-      else if (isKey('back', input, key)) {
-        if (list.filter !== '') list.clearFilter();
-        else options.onBack();
-      } else if (isKey('erase', input, key)) list.erase();
-      else {
-        const text = typedText(input, key);
-        if (text !== '') list.type(text);
-      }
-    },
-    { isActive },
-  );
+  useKeys((input, key) => {
+    if (isGlobalKey(input, key)) return;
+    const row = list.highlighted;
+    if (isKey('up', input, key)) list.move(-1);
+    else if (isKey('down', input, key)) list.move(1);
+    else if (isKey('pageUp', input, key)) list.move(-pageSize);
+    else if (isKey('pageDown', input, key)) list.move(pageSize);
+    else if (isKey('toggle', input, key)) {
+      if (row) selection.toggle(row);
+    } else if (isKey('useSuggestion', input, key)) {
+      if (row) selection.acceptSuggestion(row);
+    } else if (isKey('submit', input, key)) options.onContinue();
+    else if (isKey('back', input, key)) {
+      if (list.filter !== '') list.clearFilter();
+      else options.onBack();
+    } else if (isKey('erase', input, key)) list.erase();
+    else {
+      const text = typedText(input, key);
+      if (text !== '') list.type(text);
+    }
+  }, isActive);
 }

@@ -1,6 +1,6 @@
 // Step 5: everything the release will be, before anything is sent or written. Enter submits;
 // problems block it and say how to fix them.
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { isGlobalKey, isKey } from '../../keys.js';
 import { Footer } from '../../shared/footer.js';
 import { StepTitle } from '../../shared/step-title.js';
@@ -8,6 +8,7 @@ import type { WizardAction } from '../../state/actions.js';
 import type { PlannedRelease } from '../../state/steps.js';
 import { Tone } from '../../theme.js';
 import { SchematicDiff } from './schematic-diff.js';
+import { useKeys } from '../../shared/use-keys.js';
 
 export interface PreviewStepProps {
   readonly planned: PlannedRelease;
@@ -18,14 +19,11 @@ export interface PreviewStepProps {
 export function PreviewStep({ planned, isActive, dispatch }: PreviewStepProps) {
   const { plan } = planned;
   const blocked = plan.problems.length > 0;
-  useInput(
-    (input, key) => {
-      if (isGlobalKey(input, key)) return;
-      if (isKey('submit', input, key) && !blocked) dispatch({ type: 'preview-accepted' });
-      else if (isKey('back', input, key)) dispatch({ type: 'back' });
-    },
-    { isActive },
-  );
+  useKeys((input, key) => {
+    if (isGlobalKey(input, key)) return;
+    if (isKey('submit', input, key) && !blocked) dispatch({ type: 'preview-accepted' });
+    else if (isKey('back', input, key)) dispatch({ type: 'back' });
+  }, isActive);
   return (
     <Box flexDirection="column">
       <StepTitle position="4/6" title={`Preview of release ${plan.answers.releaseVersion}`} />

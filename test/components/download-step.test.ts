@@ -1,0 +1,154 @@
+import { createElement } from 'react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DownloadEvent, DownloadResult } from '../../src/core/download/index.js';
+import { formatBytes, formatRate } from '../../src/core/format/units.js';
+import { ServicesProvider } from '../../src/components/services/context.js';
+import type { WizardServices } from '../../src/components/services/types.js';
+import type { WizardAction } from '../../src/components/state/actions.js';
+import type { PlannedRelease } from '../../src/components/state/steps.js';
+import { DownloadStep } from '../../src/components/steps/download/download-step.js';
+import {
+  applyDownloadEvent,
+  NO_PROGRESS,
+} from '../../src/components/steps/download/download-progress.js';
+import { plannedFor, requestFor, tempRoot } from './fixtures.js';
+import { pollUntil, renderInk } from './helpers.js';
+import type { InkHarness } from './helpers.js';
+
+let planned: PlannedRelease;
+let ink: InkHarness | undefined;
+afterEach(() => ink?.unmount());
+beforeAll(async () => {
+  planned = await plannedFor(requestFor(await tempRoot()));
+});
+
+/** A download the test drives: it emits what the test says, and finishes when told. */
+function controlledDownload() {
+  let emit: (event: DownloadEvent) => void = () => undefined;
+  let finish: (result: DownloadResult) => void = () => undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const download: WizardServices['download'] = (_planned, onEvent) => {
+    emit = onEvent;
+    return new Promise((resolve, reject) => {
+      finish = resolve;
+      fail = reject;
+    });
+  };
+  return {
+    services: { download } as unknown as WizardServices,
+    emit: (event: DownloadEvent) => emit(event),
+    finish: (result: DownloadResult) => finish(result),
+    fail: (error: Error) => fail(error),
+  };
+}
+
+function mount(services: WizardServices, actions: WizardAction[]): InkHarness {
+  ink = renderInk(
+    createElement(
+      ServicesProvider,
+      { value: services },
+      createElement(DownloadStep, {
+        planned,
+        dispatch: (action: WizardAction) => actions.push(action),
+      }),
+    ),
+  );
+  return ink;
+}
+
+const SHA_SO_FAR = '0123456789abcdef'.repeat(4);
+
+describe('the download screen', () => {
+  it('shows the build wait, then bytes, total, rate, ETA, the hash so far and the serving host', async () => {
+    const download = controlledDownload();
+    const actions: WizardAction[] = [];
+    const screen = mount(download.services, actions);
+    await screen.waitForText('Connecting to');
+    download.emit({ type: 'building', elapsedMs: 3_000 });
+    await screen.waitForText('building the ISO… 3s');
+    download.emit({ type: 'size', total: 8 * 1024 * 1024 });
+    download.emit({
+      type: 'progress',
+      bytes: 2 * 1024 * 1024,
+      total: 8 * 1024 * 1024,
+      rateBytesPerSec: 1024 * 1024,
+      etaMs: 6_000,
+      sha256SoFar: SHA_SO_FAR,
+      host: '127.0.0.1:4321',
+    });
+    const frame = await screen.waitForText(SHA_SO_FAR);
+    expect(frame).toContain(' 25%');
+    expect(frame).toContain(`${formatBytes(2 * 1024 * 1024)} of ${formatBytes(8 * 1024 * 1024)}`);
+    expect(frame).toContain(`${formatRate(1024 * 1024)} · ETA 6s · from 127.0.0.1:4321`);
+    expect(frame).not.toContain('building');
+  });
+
+  it('shows retries and resumes as they happen', async () => {
+    const download = controlledDownload();
+    const screen = mount(download.services, []);
+    await screen.waitForText('Connecting to');
+    download.emit({ type: 'retry', attempt: 1, reason: 'connection reset', delayMs: 500 });
+    download.emit({ type: 'resume', fromByte: 1024 });
+    const frame = await screen.waitForText('resumed from');
+    expect(frame).toContain('retry 1 in 1s: connection reset');
+    expect(frame).toContain(`resumed from ${formatBytes(1024)}`);
+  });
+
+  it('says the size is unknown when the server does not give one', async () => {
+    const download = controlledDownload();
+    const screen = mount(download.services, []);
+    await screen.waitForText('Connecting to');
+    download.emit({
+      type: 'progress',
+      bytes: 5000,
+      rateBytesPerSec: 100,
+      sha256SoFar: SHA_SO_FAR,
+      host: 'h:1',
+    });
+    expect(await screen.waitForText('size unknown')).toContain('ETA unknown');
+  });
+
+  it('hands the result on when the download finishes, and a failure when it fails', async () => {
+    const ok = controlledDownload();
+    const actions: WizardAction[] = [];
+    const screen = mount(ok.services, actions);
+    await screen.waitForText('Connecting to');
+    const result: DownloadResult = {
+      path: planned.plan.paths.iso,
+      sha256: 'f'.repeat(64),
+      size: 10,
+      servedBy: 'h:1',
+      resumed: false,
+      reused: false,
+      retries: 0,
+    };
+    ok.finish(result);
+    expect(await pollUntil(() => actions[0], 'downloaded')).toEqual({
+      type: 'downloaded',
+      iso: result,
+    });
+    screen.unmount();
+
+    const bad = controlledDownload();
+    const failures: WizardAction[] = [];
+    const second = mount(bad.services, failures);
+    await second.waitForText('Connecting to');
+    const error = new Error('disk full');
+    bad.fail(error);
+    expect(await pollUntil(() => failures[0], 'failed')).toEqual({ type: 'failed', error });
+  });
+});
+
+describe('download progress folding', () => {
+  it('keeps only the last three notes so the screen never grows', () => {
+    const events: DownloadEvent[] = [1, 2, 3, 4, 5].map((attempt) => ({
+      type: 'retry',
+      attempt,
+      reason: `reset ${attempt}`,
+      delayMs: 0,
+    }));
+    const progress = events.reduce(applyDownloadEvent, NO_PROGRESS);
+    expect(progress.notes).toHaveLength(3);
+    expect(progress.notes[2]).toContain('reset 5');
+  });
+});

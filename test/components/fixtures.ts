@@ -1,0 +1,124 @@
+// Real data for screen tests: the repository's schematic in a temp root, the stand-in's catalogue
+// copy, and the real core planning over them. Only the network is replaced.
+import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ExtensionInfo } from '../../src/core/catalogue/index.js';
+import type { FactoryClient } from '../../src/core/factory/index.js';
+import type { ReleaseRequest } from '../../src/core/pipeline/request.js';
+import { createCoreServices } from '../../src/components/services/core-services.js';
+import type { WizardServices } from '../../src/components/services/types.js';
+import type {
+  DetailsChoice,
+  PlannedRelease,
+  ReleaseDetails,
+  WizardSession,
+} from '../../src/components/state/steps.js';
+
+const REPO = new URL('../../', import.meta.url).pathname;
+const CATALOG = join(REPO, 'src/standin/catalog');
+export const TALOS = 'v1.12.11';
+
+export async function tempRoot(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'wizard-test-'));
+  await mkdir(join(root, 'schematics'));
+  await copyFile(
+    join(REPO, 'schematics/metal-amd64.yaml'),
+    join(root, 'schematics/metal-amd64.yaml'),
+  );
+  return root;
+}
+
+export async function versionList(): Promise<string[]> {
+  return JSON.parse(await readFile(join(CATALOG, 'versions.json'), 'utf8')) as string[];
+}
+
+export async function catalogue(version = TALOS): Promise<ExtensionInfo[]> {
+  const file = join(CATALOG, 'extensions', `${version}.json`);
+  return JSON.parse(await readFile(file, 'utf8')) as ExtensionInfo[];
+}
+
+export function requestFor(root: string, overrides: Partial<ReleaseRequest> = {}): ReleaseRequest {
+  return {
+    root,
+    schematicPath: 'schematics/metal-amd64.yaml',
+    talosVersion: undefined,
+    extensions: undefined,
+    platform: 'metal',
+    arch: 'amd64',
+    secureboot: false,
+    releaseVersion: undefined,
+    channel: 'stable',
+    kubernetesVersion: undefined,
+    appVersion: undefined,
+    valuesProfile: undefined,
+    factoryUrl: 'http://127.0.0.1:9',
+    registry: undefined,
+    artifactsDir: 'artifacts',
+    force: false,
+    requireDigest: false,
+    allowPublicSecrets: false,
+    keepExtensionOrder: false,
+    dryRun: false,
+    ...overrides,
+  };
+}
+
+/** A factory that answers the catalogue calls from the stand-in's files and nothing else. */
+export function offlineFactory(): FactoryClient {
+  const unexpected = (): never => {
+    throw new Error('this screen test must not reach the factory for that');
+  };
+  return {
+    baseUrl: 'http://127.0.0.1:9',
+    listVersions: versionList,
+    listBrokenVersions: async () => [],
+    listExtensions: (version) => catalogue(version === TALOS ? TALOS : 'v1.13.9'),
+    listOverlays: async () => [],
+    createSchematic: unexpected,
+    getSchematic: unexpected,
+  };
+}
+
+/** The real services over the offline factory; tests override the calls that need a network. */
+export function offlineServices(request: ReleaseRequest, overrides: Partial<WizardServices> = {}) {
+  const runtime = createCoreServices({
+    request,
+    client: offlineFactory(),
+    signal: new AbortController().signal,
+    env: {},
+    toolVersion: '0.0.0-test',
+  });
+  return { ...runtime.services, ...overrides };
+}
+
+export async function sessionFor(request: ReleaseRequest): Promise<WizardSession> {
+  return offlineServices(request).start();
+}
+
+export const DETAILS: ReleaseDetails = {
+  releaseVersion: '1.0.0',
+  channel: 'stable',
+  kubernetesVersion: '1.35.4',
+  appVersion: '2.3.0',
+  valuesProfile: 'default',
+};
+
+export async function plannedFor(
+  request: ReleaseRequest,
+  change: { extensions?: readonly string[]; details?: Partial<ReleaseDetails> } = {},
+): Promise<PlannedRelease> {
+  const session = await sessionFor(request);
+  const inFile =
+    session.project.schematicFile.schematic.customization.systemExtensions?.officialExtensions ??
+    [];
+  const choice: DetailsChoice = {
+    session,
+    talosVersion: TALOS,
+    catalogue: await catalogue(),
+    extensions: change.extensions ?? [...inFile],
+    details: { ...DETAILS, ...change.details },
+  };
+  const { project, plan } = await offlineServices(request).plan(choice);
+  return { choice, project, plan };
+}
