@@ -83,4 +83,16 @@ describe('talos-release --dry-run', () => {
     expect(final['schematicId']).toMatch(/^[0-9a-f]{64}$/);
     expect(final['isoUrl']).toContain(String(final['schematicId']));
   });
+
+  it('with --extensions, shows the new set but leaves the schematic file alone', async () => {
+    repo = await makeRepo();
+    const before = await repo.snapshot();
+    const result = await runCli(dryRunArgs('v1.12.4', '--extensions', 'siderolabs/gvisor'), {
+      cwd: repo.root,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('- siderolabs/gvisor');
+    expect(result.stdout).not.toContain('siderolabs/amd-ucode');
+    expect(await repo.snapshot()).toEqual(before);
+  });
 });

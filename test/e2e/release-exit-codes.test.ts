@@ -121,4 +121,25 @@ describe('exit codes of a headless release', () => {
     const downloads = standin?.requests.filter((request) => request.url.endsWith('.iso'));
     expect(downloads).toEqual([]);
   });
+
+  it('with --json, ends stdout with an error object carrying the exit code', async () => {
+    standin = await startStandin({
+      imageSize: 8192,
+      faults: [
+        {
+          match: { method: 'POST', path: '/schematics' },
+          fault: { kind: 'schematic-id', id: 'd'.repeat(64) },
+        },
+      ],
+    });
+    repo = await makeRepo();
+    const result = await runCli(releaseArgs(standin, '--json'), { cwd: repo.root });
+    expect(result.code).toBe(5);
+    const last = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Record<
+      string,
+      unknown
+    >;
+    expect(last).toMatchObject({ event: 'error', kind: 'integrity', exitCode: 5 });
+    expect(String(last['message'])).toContain('d'.repeat(64));
+  });
 });

@@ -68,6 +68,13 @@ describe('bad input to a release', () => {
     ]);
   });
 
+  it('rejects a channel name that is not a plain name', async () => {
+    repo = await makeRepo();
+    await expectRefused(releaseArgs(standin, '--channel', '../x'), [
+      'invalid channel name: "../x"',
+    ]);
+  });
+
   it('points at the line and column of a bad schematic', async () => {
     repo = await makeRepo();
     await writeFile(

@@ -86,8 +86,15 @@ describe('the repository across releases', () => {
     expect(firstChannel.history).toEqual([]);
 
     // No --release-version: the next patch after the channel's current release.
+    const from = standin.requests.length;
     const next = await runCli(releaseArgs(standin), { cwd: repo.root });
     expect(next.code).toBe(0);
+    // Same schematic and version: the ISO on disk is re-hashed and reused, not fetched again.
+    expect(next.stderr).toMatch(/reused/i);
+    const downloads = standin.requests
+      .slice(from)
+      .filter((request) => request.method === 'GET' && request.url.endsWith('.iso'));
+    expect(downloads).toEqual([]);
     const channel = await repo.readJson<Channel>('releases/channels/stable.json');
     expect(channel.channel).toBe('stable');
     expect(channel.current.releaseVersion).toBe('0.1.1');

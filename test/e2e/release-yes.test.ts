@@ -90,4 +90,18 @@ describe('talos-release --yes', () => {
     expect(last['sha256']).toBe(await sha256sum(repo.path(manifest.os.iso.localPath)));
     expect(last['manifestPath']).toBe('releases/0.1.0.json');
   });
+
+  it('cuts a SecureBoot release whose references verify', async () => {
+    repo = await makeRepo();
+    const result = await runCli(releaseArgs(standin, '--secureboot'), { cwd: repo.root });
+    expect(result.code).toBe(0);
+    const manifest = await repo.readJson<WrittenManifest & { os: { secureboot: boolean } }>(
+      'releases/0.1.0.json',
+    );
+    expect(manifest.os.secureboot).toBe(true);
+    expect(manifest.os.iso.url).toMatch(/-secureboot\.iso$/);
+    expect(manifest.os.installer.image).toContain('-installer-secureboot/');
+    const verify = await runCli(['verify', 'releases/0.1.0.json'], { cwd: repo.root });
+    expect(verify.code).toBe(0);
+  });
 });
