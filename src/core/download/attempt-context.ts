@@ -13,6 +13,12 @@ export interface AttemptContext {
   /** What the HEAD said the file weighs, if it said. */
   readonly announcedTotal?: number | undefined;
   readonly emit: (event: DownloadEvent) => void;
+  /**
+   * The strong ETag of the response whose bytes are in the .part, learnt during this run. A resume
+   * sends it as If-Range so a rebuilt artifact comes back whole instead of being spliced onto
+   * bytes of the old one.
+   */
+  readonly partValidator: { etag?: string | undefined };
 }
 
 export interface AttemptResult {

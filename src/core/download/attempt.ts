@@ -21,6 +21,16 @@ function cancelled(cause: unknown): CancelledError {
   });
 }
 
+function rangeHeaders(resumeFrom: number, etag: string | undefined): Record<string, string> {
+  if (resumeFrom === 0) return {};
+  return { range: `bytes=${resumeFrom}-`, ...(etag ? { 'if-range': etag } : {}) };
+}
+
+/** Only a strong validator may guard a range (RFC 9110 §13.1.5). */
+function strongEtag(value: string | undefined): string | undefined {
+  return value && /^"[^"]*"$/.test(value) ? value : undefined;
+}
+
 export async function runAttempt(
   context: AttemptContext,
   resumeFrom: number,
@@ -38,7 +48,7 @@ export async function runAttempt(
     throw error;
   }
   const request = context.client.stream(context.url, {
-    headers: resumeFrom > 0 ? { range: `bytes=${resumeFrom}-` } : {},
+    headers: rangeHeaders(resumeFrom, context.partValidator.etag),
     timeout: { response: context.responseTimeoutMs },
     ...(context.signal ? { signal: context.signal } : {}),
   });
@@ -66,6 +76,7 @@ export async function runAttempt(
       );
     }
     const host = hostWithPort(response.url);
+    if (plan.offset === 0) context.partValidator.etag = strongEtag(response.headers.etag);
     if (resumeFrom > 0 && plan.offset === 0) {
       await file.close();
       file = await context.fileSystem.openForWrite(context.partPath, 'truncate');

@@ -63,7 +63,7 @@ export async function planBody(
   if (resumeFrom > 0) {
     context.emit({
       type: 'restart',
-      reason: `${host} does not honour range requests; downloading from the start`,
+      reason: `${host} answered the range request with the whole file (no range support, or the file changed since); downloading from the start`,
     });
   }
   return { offset: 0, total: length };

@@ -79,6 +79,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
     responseTimeoutMs: headTimeoutMs,
     announcedTotal: total,
     emit,
+    partValidator: {},
   };
   let result: AttemptResult | undefined;
   let retriesUsed = 0;

@@ -75,6 +75,9 @@ describe('downloading through injected faults', () => {
       (r) => r.url.startsWith('/cdn/') && r.headers['range'],
     );
     expect(ranged.length).toBe(1);
+    // The resume is guarded by the CDN's validator, so a rebuilt file would come back whole.
+    const cdn = await fetch(`${fixture.standin.url}${ranged[0]?.url ?? ''}`, { method: 'HEAD' });
+    expect(ranged[0]?.headers['if-range']).toBe(cdn.headers.get('etag'));
   });
 
   it('retries a 503 twice and then succeeds', async () => {
