@@ -4,6 +4,8 @@ import type { Document, LineCounter, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml
 import { SchematicError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
 
+const MAX_ALIASES = 1000;
+
 export class DecodeContext {
   constructor(
     readonly file: string,
@@ -22,13 +24,31 @@ export class DecodeContext {
     throw new SchematicError(`${where}${message}`, { location: this.locate(node), path, hint });
   }
 
-  /** Follows an alias (`*name`) to its anchored node, as go-yaml does. */
-  deref(node: unknown): Node | null {
-    if (isAlias(node)) {
-      const target = this.document === undefined ? undefined : node.resolve(this.document);
-      return (target as Node | undefined) ?? null;
+  private aliasesFollowed = 0;
+
+  /** Follows an alias (`*name`) to its anchored node, as go-yaml does, within a budget. */
+  deref(node: unknown, path = ''): Node | null {
+    if (!isAlias(node)) return (node as Node | null | undefined) ?? null;
+    const target = this.document === undefined ? undefined : node.resolve(this.document);
+    if (target === undefined) {
+      this.fail(
+        node,
+        path,
+        `unknown anchor "${node.source}"`,
+        `Define &${node.source} before using *${node.source}.`,
+      );
     }
-    return (node as Node | null | undefined) ?? null;
+    // Nested aliases can expand exponentially ("billion laughs"); a schematic never needs many.
+    this.aliasesFollowed += 1;
+    if (this.aliasesFollowed > MAX_ALIASES) {
+      this.fail(
+        node,
+        path,
+        `more than ${MAX_ALIASES} aliases are followed`,
+        'Write the values out instead of repeating aliases.',
+      );
+    }
+    return target as Node;
   }
 }
 

@@ -52,6 +52,14 @@ export function readFields(
         validKeysList(rules.known, rules.where),
       );
     }
+    if (key === '<<') {
+      ctx.fail(
+        keyNode,
+        keyPath,
+        'merge keys (<<) are not supported',
+        'Write the fields out in full instead of merging an anchor.',
+      );
+    }
     const refusal = rules.refused?.[key];
     if (refusal !== undefined) ctx.fail(keyNode, keyPath, refusal.message, refusal.hint);
     if (!rules.known.includes(key)) {
@@ -70,7 +78,7 @@ export function readFields(
         `Keep one "${key}" ${rules.where} and remove the other.`,
       );
     }
-    fields.set(key, { keyNode, value: ctx.deref(pair.value), path: keyPath });
+    fields.set(key, { keyNode, value: ctx.deref(pair.value, keyPath), path: keyPath });
   }
   return fields;
 }

@@ -25,7 +25,7 @@ export function decodeMeta(ctx: DecodeContext, node: Node | null): MetaValue[] {
   const seen = new Map<number, string>();
   const meta: MetaValue[] = [];
   (node as SeqNode).items.forEach((raw, index) => {
-    const item = ctx.deref(raw);
+    const item = ctx.deref(raw, `customization.meta[${index}]`);
     if (isNullNode(item)) return;
     const path = `customization.meta[${index}]`;
     const fields = readFields(ctx, item, path, {

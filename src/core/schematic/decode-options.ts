@@ -9,6 +9,7 @@ import { resolvePlainScalar } from './resolve-plain.js';
 import type { OptionValue } from './types.js';
 
 const MAX_KEY_BYTES = 128;
+const MAX_DEPTH = 64;
 
 function decodeOptionScalar(ctx: DecodeContext, node: Node, path: string): OptionValue {
   if (!isScalar(node))
@@ -25,15 +26,31 @@ function decodeOptionScalar(ctx: DecodeContext, node: Node, path: string): Optio
   return { kind: 'string', value: decodeString(ctx, node, path) };
 }
 
-function decodeOptionValue(ctx: DecodeContext, node: Node | null, path: string): OptionValue {
+function decodeOptionValue(
+  ctx: DecodeContext,
+  node: Node | null,
+  path: string,
+  depth: number,
+): OptionValue {
   if (node === null || isNullNode(node)) return { kind: 'null' };
+  // An alias inside its own anchor would otherwise recurse for ever; go-yaml refuses it too.
+  if (depth > MAX_DEPTH) {
+    ctx.fail(
+      node,
+      path,
+      `options nest deeper than ${MAX_DEPTH} levels`,
+      'Check for an alias that refers to its own anchor.',
+    );
+  }
   if (isSeq(node)) {
     const items = (node as SeqNode).items.map((item, i) =>
-      decodeOptionValue(ctx, ctx.deref(item), `${path}[${i}]`),
+      decodeOptionValue(ctx, ctx.deref(item, `${path}[${i}]`), `${path}[${i}]`, depth + 1),
     );
     return { kind: 'seq', items };
   }
-  if (isMap(node)) return { kind: 'map', entries: decodeOptionMap(ctx, node as MapNode, path) };
+  if (isMap(node)) {
+    return { kind: 'map', entries: decodeOptionMap(ctx, node as MapNode, path, depth + 1) };
+  }
   return decodeOptionScalar(ctx, node, path);
 }
 
@@ -78,12 +95,12 @@ export function decodeOptionMap(
   ctx: DecodeContext,
   node: MapNode,
   path: string,
-  nested = true,
+  depth: number,
 ): Map<string, OptionValue> {
   const entries = new Map<string, OptionValue>();
   for (const pair of node.items) {
     const keyNode = ctx.deref(pair.key);
-    const key = decodeOptionKey(ctx, keyNode, node, path, nested);
+    const key = decodeOptionKey(ctx, keyNode, node, path, depth > 0);
     const keyPath = `${path}.${key}`;
     if (entries.has(key))
       ctx.fail(
@@ -92,7 +109,7 @@ export function decodeOptionMap(
         `duplicate key "${key}"`,
         `Keep one "${key}" and remove the other.`,
       );
-    entries.set(key, decodeOptionValue(ctx, ctx.deref(pair.value), keyPath));
+    entries.set(key, decodeOptionValue(ctx, ctx.deref(pair.value, keyPath), keyPath, depth));
   }
   return entries;
 }
@@ -112,5 +129,5 @@ export function decodeOptions(
       'Write the overlay options as key: value lines.',
     );
   }
-  return decodeOptionMap(ctx, node as MapNode, path, false);
+  return decodeOptionMap(ctx, node as MapNode, path, 0);
 }

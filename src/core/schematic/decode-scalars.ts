@@ -73,7 +73,7 @@ export function decodeStringList(ctx: DecodeContext, node: Node | null, path: st
   }
   const items: string[] = [];
   (node as SeqNode).items.forEach((raw, index) => {
-    const item = ctx.deref(raw);
+    const item = ctx.deref(raw, `${path}[${index}]`);
     if (!isNullNode(item)) items.push(decodeString(ctx, item, `${path}[${index}]`));
   });
   return items;
