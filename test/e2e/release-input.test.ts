@@ -138,36 +138,3 @@ describe('bad input to a release', () => {
     expect(await repo.files()).toContain('releases/0.1.0.json');
   });
 });
-
-describe('--extensions', () => {
-  it('replaces the extension set and updates the schematic file, keeping its comments', async () => {
-    repo = await makeRepo();
-    const original = await repo.read(SCHEMATIC_PATH);
-    const comments = original.split('\n').filter((line) => line.trimStart().startsWith('#'));
-    expect(comments.length).toBeGreaterThan(0);
-
-    const result = await runCli(
-      releaseArgs(standin, '--extensions', 'siderolabs/iscsi-tools,siderolabs/gvisor'),
-      { cwd: repo.root },
-    );
-    expect(result.stderr).not.toContain('error:');
-    expect(result.code).toBe(0);
-
-    const updated = await repo.read(SCHEMATIC_PATH);
-    for (const comment of comments) expect(updated).toContain(comment);
-    expect(updated).toContain('console=ttyS0,115200n8');
-    expect(updated).toMatch(/- siderolabs\/gvisor\n\s*- siderolabs\/iscsi-tools/);
-    expect(updated).not.toContain('siderolabs/amd-ucode');
-
-    const manifest = await repo.readJson<{
-      talos: { schematic: string; extensions: { name: string }[] };
-    }>('releases/0.1.0.json');
-    expect(manifest.talos.extensions.map((entry) => entry.name)).toEqual([
-      'siderolabs/gvisor',
-      'siderolabs/iscsi-tools',
-    ]);
-    // The updated file is the schematic of record: verify recomputes the same ID from it.
-    const verify = await runCli(['verify', 'releases/0.1.0.json'], { cwd: repo.root });
-    expect(verify.code).toBe(0);
-  });
-});

@@ -1,0 +1,70 @@
+// One release cut against a stand-in per test file, and a fresh copy of it per test, so each
+// test can tamper with its own copy without cutting (and downloading) a release every time.
+import { cp, writeFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startStandin } from '../../../src/standin/server.js';
+import type { RunningStandin } from '../../../src/standin/types.js';
+import { runCli } from './cli.js';
+import type { CliResult } from './cli.js';
+import { releaseArgs } from './release.js';
+import { makeRepo } from './repo.js';
+import type { TempRepo } from './repo.js';
+
+export const RELEASED_MANIFEST = 'releases/0.1.0.json';
+
+/** The fields the verify tests read or tamper with. */
+export interface RecordedManifest {
+  releaseVersion: string;
+  talos: { schematicId: string; schematic: string };
+  os: { iso: { url: string; localPath: string; sha256: string; size: number } };
+}
+
+export interface ReleasedRepo {
+  /** The manifest as the release wrote it. */
+  manifest(): RecordedManifest;
+  /** The repository the release was cut in; do not change it. */
+  original(): TempRepo;
+  /** A fresh copy of the released repository, removed after the test. */
+  copy(): Promise<TempRepo>;
+  editManifest(repo: TempRepo, edit: (manifest: RecordedManifest) => void): Promise<void>;
+  verify(repo: TempRepo, ...extra: string[]): Promise<CliResult>;
+}
+
+export function useReleasedRepo(options: { readonly imageSize: number }): ReleasedRepo {
+  let standin: RunningStandin;
+  let released: TempRepo;
+  let manifest: RecordedManifest;
+  const copies: TempRepo[] = [];
+
+  beforeAll(async () => {
+    standin = await startStandin({ imageSize: options.imageSize });
+    released = await makeRepo();
+    const result = await runCli(releaseArgs(standin), { cwd: released.root });
+    if (result.code !== 0) throw new Error(`the release to verify failed:\n${result.stderr}`);
+    manifest = await released.readJson<RecordedManifest>(RELEASED_MANIFEST);
+  });
+  afterAll(async () => {
+    await standin.close();
+    await released.remove();
+  });
+  afterEach(async () => {
+    await Promise.all(copies.splice(0).map((copy) => copy.remove()));
+  });
+
+  return {
+    manifest: () => manifest,
+    original: () => released,
+    async copy() {
+      const repo = await makeRepo();
+      copies.push(repo);
+      await cp(released.root, repo.root, { recursive: true });
+      return repo;
+    },
+    async editManifest(repo, edit) {
+      const value = await repo.readJson<RecordedManifest>(RELEASED_MANIFEST);
+      edit(value);
+      await writeFile(repo.path(RELEASED_MANIFEST), `${JSON.stringify(value, null, 2)}\n`);
+    },
+    verify: (repo, ...extra) => runCli(['verify', RELEASED_MANIFEST, ...extra], { cwd: repo.root }),
+  };
+}
