@@ -15,11 +15,11 @@ const CONTENT_PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:ghp|gho|ghs|ghu|github_pat)_[A-Za-z0-9_]{20,}/, 'contains a GitHub token'],
   [/\bxox[abposr]-[A-Za-z0-9-]{10,}/, 'contains a Slack token'],
   [/\bsk-[A-Za-z0-9_-]{20,}/, 'contains an API secret key'],
-  [
-    /["']?[\w.-]*(password|passwd|secret|token|api[-_]?key)["']?\s*[:=]\s*["']?[^\s"',}]{4,}/i,
-    'sets a field named like a credential',
-  ],
 ];
+
+// `token=…` or `"password": "…"` in free text; a URL's query is already judged by urlReasons.
+const CREDENTIAL_FIELD =
+  /["']?[\w.-]*(password|passwd|secret|token|api[-_]?key)["']?\s*[:=]\s*["']?[^\s"',}]{4,}/i;
 
 /** True when a name (kernel argument, YAML key, query parameter) says it holds a credential. */
 export function isCredentialName(name: string): boolean {
@@ -50,6 +50,9 @@ function urlReasons(text: string): string[] {
 /** Reasons why free text (a kernel argument value, a META value, a config) looks secret. */
 export function secretReasonsInText(text: string): string[] {
   const reasons = urlReasons(text);
+  if (reasons.length === 0 && CREDENTIAL_FIELD.test(text)) {
+    reasons.push('sets a field named like a credential');
+  }
   for (const [pattern, reason] of CONTENT_PATTERNS) {
     if (pattern.test(text)) reasons.push(reason);
   }

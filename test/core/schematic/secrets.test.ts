@@ -38,6 +38,18 @@ describe('findSecretLikeValues', () => {
     expect(findSecretLikeValues(withArgs([arg]))).toEqual([]);
   });
 
+  it('gives one reason for a token in a URL query, naming the parameter', () => {
+    const findings = findSecretLikeValues(
+      withArgs(['talos.config=https://config.example.com/w.yaml?token=abcdef123456']),
+    );
+    expect(findings).toEqual([
+      {
+        path: 'customization.extraKernelArgs[0]',
+        reason: 'contains a URL whose query parameter "token" looks like a credential',
+      },
+    ]);
+  });
+
   it('flags a META value holding a token, and not one holding addresses', () => {
     const findings = findSecretLikeValues({
       customization: {
