@@ -15,6 +15,7 @@ export function describeRelease(outcome: Released): string {
       ? [`  schematic:  ${plan.paths.schematicRelative} (extensions updated)`]
       : []),
     `  talos:      ${plan.answers.talosVersion}, schematic ${plan.schematicId}`,
+    `  kubernetes: ${plan.answers.kubernetesVersion}`,
     `  iso:        ${plan.paths.isoRelative} (${iso.size} bytes${iso.reused ? ', reused' : ''})`,
     `  sha256:     ${iso.sha256} (computed locally while downloading)`,
     `  installer:  ${pinned}`,

@@ -103,6 +103,11 @@ export function planRelease(answers: ReleaseAnswers, context: PlanContext): Rele
     bom: catalogueCheck?.bom ?? [],
     paths,
     warnings: [
+      ...(catalogueCheck?.renamed ?? []).map(
+        (r) =>
+          `${r.name} was renamed ${r.current}: the factory still accepts the old name, but ` +
+          `the new one is what this version ships (use --extensions to switch; the ID changes)`,
+      ),
       ...(context.catalogue
         ? []
         : ['the extension catalogue was not consulted (offline): names are not checked']),

@@ -1,9 +1,10 @@
 // The only place a release touches the repository. Each file is replaced atomically, and the
 // channel file, the pointer that makes the release current, is written last.
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { UserInputError } from '../errors.js';
 import { writeFileAtomically } from '../fs/atomic-write.js';
-import { advanceChannel } from '../manifest/index.js';
+import { advanceChannel, manifestJsonSchemaText } from '../manifest/index.js';
 import type { ChannelFile, ReleaseManifest } from '../manifest/index.js';
 import type { ReleasePlan } from './plan.js';
 import type { LoadedProject } from './project.js';
@@ -36,6 +37,7 @@ export async function writeRelease(
     schematicId: manifest.talos.schematicId,
     releasedAt: manifest.generatedAt,
   });
+  await writeSchemaBeside(plan.paths.manifest);
   await writeFileAtomically(plan.paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   if (plan.schematicFileUpdate) {
     await writeFileAtomically(project.schematicFile.path, plan.schematicFileUpdate.after);
@@ -56,4 +58,15 @@ export async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Every manifest says `"$schema": "./schema.json"`; the schema is put beside it (or refreshed
+ * when this tool's differs) so editors and validators in the operator's repository find it.
+ */
+async function writeSchemaBeside(manifestPath: string): Promise<void> {
+  const path = join(dirname(manifestPath), 'schema.json');
+  const wanted = manifestJsonSchemaText();
+  const current = await readFile(path, 'utf8').catch(() => undefined);
+  if (current !== wanted) await writeFileAtomically(path, wanted);
 }
