@@ -1,6 +1,6 @@
 // Bad input never reaches the factory's build and never touches the repository: each case ends
 // with exit 2, a message that says what and where, and the files exactly as they were.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin } from '../../src/standin/types.js';
@@ -73,6 +73,23 @@ describe('bad input to a release', () => {
     await expectRefused(releaseArgs(standin, '--channel', '../x'), [
       'invalid channel name: "../x"',
     ]);
+  });
+
+  it('names a Talos version the factory does not offer', async () => {
+    repo = await makeRepo();
+    await expectRefused(releaseArgs(standin, '--talos-version', '9.9'), ['9.9']);
+  });
+
+  it('refuses a Kubernetes version outside what the Talos version supports', async () => {
+    repo = await makeRepo();
+    await expectRefused(releaseArgs(standin, '--kubernetes-version', '1.20.0'), ['1.20.0']);
+  });
+
+  it('names a channel file that is not valid', async () => {
+    repo = await makeRepo();
+    await mkdir(repo.path('releases/channels'), { recursive: true });
+    await writeFile(repo.path('releases/channels/stable.json'), '{"channel": "stable"}\n');
+    await expectRefused(releaseArgs(standin), ['releases/channels/stable.json', 'current']);
   });
 
   it('points at the line and column of a bad schematic', async () => {

@@ -72,6 +72,10 @@ describe('the repository across releases', () => {
     expect(forced.code).toBe(0);
     const manifest = await repo.readJson<{ app: { version: string } }>('releases/1.0.0.json');
     expect(manifest.app.version).toBe('9.9.9');
+    // Released again, not twice: the channel lists 1.0.0 once, as current.
+    const channel = await repo.readJson<Channel>('releases/channels/stable.json');
+    expect(channel.current.releaseVersion).toBe('1.0.0');
+    expect(channel.history.map((entry) => entry.releaseVersion)).not.toContain('1.0.0');
   });
 
   it('records each release in the channel file and keeps the earlier ones as history', async () => {
