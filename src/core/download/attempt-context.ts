@@ -14,11 +14,14 @@ export interface AttemptContext {
   readonly announcedTotal?: number | undefined;
   readonly emit: (event: DownloadEvent) => void;
   /**
-   * The strong ETag of the response whose bytes are in the .part, learnt during this run. A resume
+   * The strong ETag of the response whose bytes are in the .part (from this run or a file beside
+   * the .part). A resume
    * sends it as If-Range so a rebuilt artifact comes back whole instead of being spliced onto
    * bytes of the old one.
    */
   readonly partValidator: { etag?: string | undefined };
+  /** Where the validator is kept between runs. */
+  readonly validatorPath: string;
 }
 
 export interface AttemptResult {

@@ -10,6 +10,7 @@ import { planBody, startingHash } from './body-plan.js';
 import type { BodyPlan } from './body-plan.js';
 import { describeNetworkFailure, diskError, isDiskFailure, TransientFailure } from './failures.js';
 import { hostWithPort } from './http-client.js';
+import { savePartValidator, strongEtag } from './part-validator.js';
 import { createProgressReporter } from './progress-reporter.js';
 import type { WritableFile } from './types.js';
 
@@ -24,11 +25,6 @@ function cancelled(cause: unknown): CancelledError {
 function rangeHeaders(resumeFrom: number, etag: string | undefined): Record<string, string> {
   if (resumeFrom === 0) return {};
   return { range: `bytes=${resumeFrom}-`, ...(etag ? { 'if-range': etag } : {}) };
-}
-
-/** Only a strong validator may guard a range (RFC 9110 §13.1.5). */
-function strongEtag(value: string | undefined): string | undefined {
-  return value && /^"[^"]*"$/.test(value) ? value : undefined;
 }
 
 export async function runAttempt(
@@ -56,6 +52,7 @@ export async function runAttempt(
   let idleTimer: NodeJS.Timeout | undefined;
   let plan: BodyPlan | undefined;
   let bodyStarted = false;
+  let validatorSaved: Promise<void> = Promise.resolve();
   let received = resumeFrom;
   try {
     const response = await new Promise<Response>((resolve, reject) => {
@@ -76,7 +73,15 @@ export async function runAttempt(
       );
     }
     const host = hostWithPort(response.url);
-    if (plan.offset === 0) context.partValidator.etag = strongEtag(response.headers.etag);
+    if (plan.offset === 0) {
+      context.partValidator.etag = strongEtag(response.headers.etag);
+      // Not awaited here: any await before the pipeline leaves bytes unread in socket buffers.
+      validatorSaved = savePartValidator(
+        context.fileSystem,
+        context.validatorPath,
+        context.partValidator.etag,
+      );
+    }
     if (resumeFrom > 0 && plan.offset === 0) {
       await file.close();
       file = await context.fileSystem.openForWrite(context.partPath, 'truncate');
@@ -150,5 +155,6 @@ export async function runAttempt(
     clearTimeout(idleTimer);
     request.destroy();
     await file.close();
+    await validatorSaved;
   }
 }

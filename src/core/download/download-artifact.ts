@@ -11,7 +11,8 @@ import { diskError, formatBytes, isDiskFailure, TransientFailure } from './failu
 import { prewarm } from './head-prewarm.js';
 import { assertAllowedUrl, httpClient } from './http-client.js';
 import { nodeFileSystem } from './node-file-system.js';
-import { partPathFor } from './paths.js';
+import { partPathFor, validatorPathFor } from './paths.js';
+import { loadPartValidator } from './part-validator.js';
 import { ensureRoomFor, finishFromCompletePart } from './part-file.js';
 import type { DownloadEvent, DownloadOptions, DownloadResult } from './types.js';
 
@@ -41,6 +42,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
   const fileSystem = options.fileSystem ?? nodeFileSystem;
   const retries = options.retries ?? DEFAULT_RETRIES;
   const partPath = partPathFor(dest);
+  const validatorPath = validatorPathFor(dest);
   if (signal?.aborted) throw new CancelledError('Download cancelled before it started.');
   assertAllowedUrl(url);
 
@@ -53,6 +55,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
   const existing = await checkExistingFile(fileSystem, dest, options.previous, emit, signal);
   if (existing.kind === 'reusable') {
     await fileSystem.remove(partPath);
+    await fileSystem.remove(validatorPath);
     return {
       path: dest,
       sha256: existing.sha256,
@@ -79,7 +82,8 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
     responseTimeoutMs: headTimeoutMs,
     announcedTotal: total,
     emit,
-    partValidator: {},
+    partValidator: { etag: await loadPartValidator(fileSystem, validatorPath) },
+    validatorPath,
   };
   let result: AttemptResult | undefined;
   let retriesUsed = 0;
@@ -114,6 +118,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
   try {
     await fileSystem.rename(partPath, dest);
     await fileSystem.syncDirectory(dirname(dest));
+    await fileSystem.remove(validatorPath);
   } catch (error) {
     if (isDiskFailure(error)) throw diskError(error, dest, result.size);
     throw error;

@@ -6,7 +6,7 @@ export {
   DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_RETRIES,
 } from './download-artifact.js';
-export { artifactPathFor, DEFAULT_ARTIFACTS_DIR, partPathFor } from './paths.js';
+export { artifactPathFor, DEFAULT_ARTIFACTS_DIR, partPathFor, validatorPathFor } from './paths.js';
 export type { ArtifactName } from './paths.js';
 export { nodeFileSystem } from './node-file-system.js';
 export { formatBytes } from './failures.js';

@@ -1,7 +1,7 @@
 // The real file layer behind DownloadFileSystem. Writes go through one FileHandle so the same
 // descriptor that received the bytes is the one fsync'd before the rename.
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, statfs } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { fileHandleWriter } from './file-handle-writer.js';
 import type { DownloadFileSystem, WritableFile } from './types.js';
 
@@ -40,6 +40,17 @@ export const nodeFileSystem: DownloadFileSystem = {
   openForRead(path) {
     return createReadStream(path, { highWaterMark: WRITE_HIGH_WATER_MARK });
   },
+
+  async readText(path) {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  },
+
+  writeText: (path, text) => writeFile(path, text, 'utf8'),
 
   rename: (from, to) => rename(from, to),
 

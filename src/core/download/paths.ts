@@ -30,3 +30,12 @@ export function artifactPathFor(name: ArtifactName): string {
 export function partPathFor(dest: string): string {
   return `${dest}.part`;
 }
+
+/**
+ * Beside the .part: the ETag of the body it holds, so a later run can resume with If-Range. It
+ * ends in .part too, being partial-download state: ignored by git and by anything that already
+ * tolerates a leftover .part.
+ */
+export function validatorPathFor(dest: string): string {
+  return `${dest}.etag.part`;
+}

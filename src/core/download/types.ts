@@ -46,6 +46,9 @@ export interface DownloadFileSystem {
   /** Opens for writing: 'append' keeps what is there, 'truncate' starts from an empty file. */
   openForWrite(path: string, mode: 'append' | 'truncate'): Promise<WritableFile>;
   openForRead(path: string): Readable;
+  /** A small text file (the .part's validator), or undefined when nothing is there. */
+  readText(path: string): Promise<string | undefined>;
+  writeText(path: string, text: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
   makeDirectory(path: string): Promise<void>;

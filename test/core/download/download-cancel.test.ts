@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { downloadArtifact, partPathFor } from '../../../src/core/download/index.js';
+import {
+  downloadArtifact,
+  partPathFor,
+  validatorPathFor,
+} from '../../../src/core/download/index.js';
 import type { DownloadEvent } from '../../../src/core/download/index.js';
 import { CancelledError } from '../../../src/core/errors.js';
 import { waitUntil } from './poll.js';
@@ -56,5 +60,12 @@ describe('cancellation', () => {
     expect(second.sha256).toBe(await expectedSha256());
     expect(await sha256Of(fixture.dest)).toBe(second.sha256);
     expect(await sizeOf(part)).toBe(-1);
+    // The next run proved with If-Range that the CDN still had the file whose start was on disk.
+    const ranged = fixture.standin.requests.filter(
+      (r) => r.url.startsWith('/cdn/') && r.headers['range'],
+    );
+    const cdn = await fetch(`${fixture.standin.url}${ranged[0]?.url ?? ''}`, { method: 'HEAD' });
+    expect(ranged.map((r) => r.headers['if-range'])).toEqual([cdn.headers.get('etag')]);
+    expect(await sizeOf(validatorPathFor(fixture.dest))).toBe(-1);
   });
 });
