@@ -86,7 +86,14 @@ export function setOfficialExtensions(sourceText: string, names: readonly string
   list.items = names.map(extensionNode);
   list.flow = names.length === 0;
   const existing: unknown = extensions.get('officialExtensions', true);
-  if (isNode(existing)) list.commentBefore = existing.commentBefore;
+  if (isNode(existing)) {
+    list.commentBefore = existing.commentBefore;
+    list.comment = existing.comment;
+  }
   extensions.set(new Scalar('officialExtensions'), list);
-  return document.toString({ ...detectLayout(sourceText), lineWidth: 0 });
+  return document.toString({
+    ...detectLayout(sourceText),
+    lineWidth: 0,
+    flowCollectionPadding: false,
+  });
 }

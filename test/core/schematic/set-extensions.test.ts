@@ -56,6 +56,15 @@ describe('setOfficialExtensions', () => {
     expect(encodeCanonical(after)).toBe(encodeCanonical(expected));
   });
 
+  it('keeps flow lists elsewhere as written and the comment on the replaced list', () => {
+    const source =
+      'customization:\n  extraKernelArgs: [a, b]\n  systemExtensions:\n    officialExtensions: [] # none yet\n';
+    const edited = setOfficialExtensions(source, ['siderolabs/gvisor']);
+    expect(edited).toContain('  extraKernelArgs: [a, b]\n');
+    expect(edited).toContain('# none yet');
+    expect(edited).toContain('    officialExtensions:\n      - siderolabs/gvisor\n');
+  });
+
   it('creates the keys when the file has none', () => {
     const edited = setOfficialExtensions('# vanilla\ncustomization: {}\n', ['siderolabs/gvisor']);
     expect(edited).toContain('# vanilla');
