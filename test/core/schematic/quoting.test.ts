@@ -32,6 +32,9 @@ describe('step 3: strings that would re-read as another type are double-quoted',
     ['017', '"017"'],
     ['0b1', '"0b1"'],
     ['1_000', '"1_000"'],
+    ['+0x10', '"+0x10"'],
+    ['-9223372036854775809', '"-9223372036854775809"'],
+    ['18446744073709551616', '"18446744073709551616"'],
     ['1.5', '"1.5"'],
     ['1e3', '"1e3"'],
     ['08', '"08"'],
@@ -42,12 +45,19 @@ describe('step 3: strings that would re-read as another type are double-quoted',
     expect(renderedArg(text)).toBe(expected);
   });
 
-  it.each(['2024-13-01', '2024-02-30', '1e999', '0x', '1.2.3', '+', '.inf.'])(
-    '%j does not re-read as a number or time, so it stays plain',
-    (text) => {
-      expect(renderedArg(text)).toBe(text);
-    },
-  );
+  it.each([
+    '2024-13-01',
+    '2024-02-30',
+    '2024-01-02T10:00:00',
+    '2024-01-02 10:00:00Z',
+    '1e999',
+    '0x',
+    '1.2.3',
+    '+',
+    '.inf.',
+  ])('%j does not re-read as a number or time, so it stays plain', (text) => {
+    expect(renderedArg(text)).toBe(text);
+  });
 });
 
 describe('step 4: plain unless an indicator forbids it', () => {
