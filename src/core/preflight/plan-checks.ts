@@ -4,6 +4,7 @@ import type { ExtensionInfo } from '../catalogue/index.js';
 import { ExitCode, ReleaseError } from '../errors.js';
 import type { ReleaseAnswers } from '../pipeline/answers.js';
 import { releaseDefaults } from '../pipeline/defaults.js';
+import type { ReleaseDefaults } from '../pipeline/defaults.js';
 import { manifestPathFor, planRelease } from '../pipeline/plan.js';
 import type { ReleasePlan } from '../pipeline/plan.js';
 import type { PlanProblem } from '../pipeline/problems.js';
@@ -28,6 +29,11 @@ const TITLES: Record<PlanProblem['kind'], string> = {
   'release-exists': 'release version free',
 };
 
+/** The plan needs a release version (it names the manifest's path); without one, nothing else. */
+function otherLinesSkipped(): CheckResult[] {
+  return skippedPlanChecks('no usable release version').slice(0, 3);
+}
+
 /** The plan's check lines, skipped: an earlier check failed and they cannot be worked out. */
 export function skippedPlanChecks(why: string): CheckResult[] {
   return (['extension', 'secret', 'kubernetes', 'release-exists'] as const).map((kind) =>
@@ -41,14 +47,27 @@ export async function checkPlan(
   talosVersion: string,
   catalogue: readonly ExtensionInfo[],
 ): Promise<PlanOutcome> {
-  const defaults = releaseDefaults(project, talosVersion);
+  let defaults: ReleaseDefaults;
+  try {
+    defaults = releaseDefaults(project, talosVersion);
+  } catch (error) {
+    // Only the next release version can fail here: the channel's current one is not semver.
+    return {
+      checks: [
+        ...otherLinesSkipped(),
+        failureFrom('release-version', TITLES['release-exists'], error),
+      ],
+      plan: undefined,
+      releaseVersion: undefined,
+    };
+  }
   const releaseVersion = request.releaseVersion ?? defaults.releaseVersion;
   const versionTitle = `${TITLES['release-exists']} (${releaseVersion})`;
   try {
     assertReleaseVersion(releaseVersion);
   } catch (error) {
     return {
-      checks: [failureFrom('release-version', versionTitle, error)],
+      checks: [...otherLinesSkipped(), failureFrom('release-version', versionTitle, error)],
       plan: undefined,
       releaseVersion,
     };

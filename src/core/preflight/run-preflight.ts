@@ -94,22 +94,25 @@ async function planIfPossible(
     });
   } catch (error) {
     if (!(error instanceof ReleaseError)) throw error;
+    const why = 'the repository could not be read';
     return {
-      ...none('the repository could not be read'),
-      checks: [failureFrom('project', 'release channel readable', error)],
+      ...none(why),
+      checks: [failureFrom('project', 'repository readable', error), ...skippedPlanChecks(why)],
     };
   }
+  let catalogue;
   try {
-    const catalogue = await deps.factory.listExtensions(talosVersion);
-    return await checkPlan(request, project, talosVersion, catalogue);
+    catalogue = await deps.factory.listExtensions(talosVersion);
   } catch (error) {
     if (!(error instanceof ReleaseError)) throw error;
+    const why = 'the extension catalogue is unavailable';
     return {
-      ...none('the extension catalogue is unavailable'),
+      ...none(why),
       checks: [
         failureFrom('extension', 'extensions available for the version', error),
-        ...skippedPlanChecks('the extension catalogue is unavailable').slice(1),
+        ...skippedPlanChecks(why).slice(1),
       ],
     };
   }
+  return checkPlan(request, project, talosVersion, catalogue);
 }

@@ -1,6 +1,6 @@
 // runPreflight against the stand-in, with the pieces an e2e run cannot reach injected: a disk
 // that is too small, and a factory that answers with another schematic ID.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -105,5 +105,17 @@ describe('runPreflight', () => {
     const report = await run({ releaseVersion: '../../x' });
     expect(report.exitCode).toBe(ExitCode.badInput);
     expect(check(report, 'release-version')?.detail).toContain('../../x');
+    // The other lines are still listed, skipped, so the checklist keeps its shape.
+    expect(check(report, 'extension')?.status).toBe('skip');
+    expect(check(report, 'disk')?.status).toBe('skip');
+  });
+
+  it('fails an unreadable channel file by name, still checking the factory', async () => {
+    await mkdir(join(root, 'releases/channels'), { recursive: true });
+    await writeFile(join(root, 'releases/channels/stable.json'), 'not json');
+    const report = await run({});
+    expect(report.exitCode).toBe(ExitCode.badInput);
+    expect(check(report, 'project')?.detail).toContain('stable.json');
+    expect(check(report, 'factory')?.status).toBe('pass');
   });
 });
