@@ -51,6 +51,18 @@ describe('redirects', () => {
     ).toBe(true);
   });
 
+  it('follow the same policy as the starting URL, which is refused up front when plain http goes elsewhere', async () => {
+    fixture = await startFixture();
+    const attempt = downloadArtifact({
+      url: 'http://factory.example.test/image.iso',
+      dest: fixture.dest,
+    });
+    await expect(attempt).rejects.toBeInstanceOf(UserInputError);
+    await expect(attempt).rejects.toThrow(/https/);
+    expect(fixture.standin.requests.length).toBe(0);
+    expect(await sizeOf(fixture.dest)).toBe(-1);
+  });
+
   it('to plain http on another host are refused', async () => {
     fixture = await startFixture();
     const hop = createServer((_req, res) => {
