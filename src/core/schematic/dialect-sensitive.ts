@@ -12,34 +12,40 @@ function renderingDiffers(text: string, isKey: boolean): boolean {
   return current === 'literal' && literalHeader(text, 'v1.5') !== literalHeader(text, 'legacy');
 }
 
-function optionStrings(value: OptionValue, into: string[]): void {
-  if (value.kind === 'string') into.push(value.value);
+/** A string of the schematic, and whether it is written as a mapping key (never a literal). */
+type Placed = readonly [text: string, isKey: boolean];
+
+function optionStrings(value: OptionValue, into: Placed[]): void {
+  if (value.kind === 'string') into.push([value.value, false]);
   if (value.kind === 'seq') value.items.forEach((item) => optionStrings(item, into));
   if (value.kind === 'map') optionMapStrings(value.entries, into);
 }
 
-function optionMapStrings(entries: ReadonlyMap<string, OptionValue>, into: string[]): void {
+function optionMapStrings(entries: ReadonlyMap<string, OptionValue>, into: Placed[]): void {
   for (const [key, value] of entries) {
-    into.push(key);
+    into.push([key, true]);
     optionStrings(value, into);
   }
 }
 
-function allStrings(s: Schematic): string[] {
+function allStrings(s: Schematic): Placed[] {
   const c = s.customization;
-  const strings: string[] = [];
-  if (s.overlay !== undefined) strings.push(s.overlay.image, s.overlay.name);
-  if (s.overlay?.options !== undefined) optionMapStrings(s.overlay.options, strings);
-  if (c.embeddedMachineConfiguration !== undefined) strings.push(c.embeddedMachineConfiguration);
-  strings.push(...(c.extraKernelArgs ?? []));
-  strings.push(...(c.meta ?? []).map((m) => m.value));
-  strings.push(...(c.systemExtensions?.officialExtensions ?? []));
-  if (c.secureboot?.enrollKeys !== undefined) strings.push(c.secureboot.enrollKeys);
-  return strings;
+  const value = (text: string): Placed => [text, false];
+  const placed: Placed[] = [];
+  if (s.overlay !== undefined) placed.push(value(s.overlay.image), value(s.overlay.name));
+  if (s.overlay?.options !== undefined) optionMapStrings(s.overlay.options, placed);
+  if (c.embeddedMachineConfiguration) placed.push(value(c.embeddedMachineConfiguration));
+  placed.push(...(c.extraKernelArgs ?? []).map(value));
+  placed.push(...(c.meta ?? []).map((m) => value(m.value)));
+  placed.push(...(c.systemExtensions?.officialExtensions ?? []).map(value));
+  if (c.secureboot?.enrollKeys) placed.push(value(c.secureboot.enrollKeys));
+  return placed;
 }
 
 /** The distinct strings of `s` whose encoding differs between factory releases, in field order. */
 export function dialectSensitiveStrings(s: Schematic): string[] {
-  const found = allStrings(s).filter((text) => renderingDiffers(text, false));
+  const found = allStrings(s)
+    .filter(([text, isKey]) => renderingDiffers(text, isKey))
+    .map(([text]) => text);
   return [...new Set(found)];
 }

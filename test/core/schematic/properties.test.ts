@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   decodeSchematic,
+  dialectSensitiveStrings,
   encodeCanonical,
   normalizeSchematic,
 } from '../../../src/core/schematic/index.js';
@@ -26,6 +27,20 @@ describe('canonical encoding', () => {
       fc.property(schematicArbitrary, (schematic) => {
         const canonical = encodeCanonical(schematic);
         expect(encodeCanonical(decodeSchematic(canonical, 'generated.yaml'))).toBe(canonical);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('dialects', () => {
+  it('differ exactly when dialectSensitiveStrings finds something', () => {
+    fc.assert(
+      fc.property(schematicArbitrary, (schematic) => {
+        const differs =
+          encodeCanonical(schematic, { dialect: 'v1.5' }) !==
+          encodeCanonical(schematic, { dialect: 'legacy' });
+        expect(differs).toBe(dialectSensitiveStrings(schematic).length > 0);
       }),
       RUNS,
     );
