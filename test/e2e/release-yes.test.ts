@@ -39,6 +39,11 @@ describe('talos-release --yes', () => {
 
     const manifest = await repo.readJson<WrittenManifest>('releases/0.1.0.json');
     expect(manifest.$schema).toBe('./schema.json');
+    // The schema the manifest points at is there, so editors can check the file.
+    const schema = await repo.readJson<{ properties?: Record<string, unknown> }>(
+      'releases/schema.json',
+    );
+    expect(Object.keys(schema.properties ?? {})).toContain('releaseVersion');
     expect(manifest.releaseVersion).toBe('0.1.0');
     expect(manifest.talos.version).toBe(TALOS_VERSION);
     expect(manifest.app.version).toBe('2.3.0');
@@ -52,6 +57,7 @@ describe('talos-release --yes', () => {
       [
         'releases/0.1.0.json',
         'releases/channels/stable.json',
+        'releases/schema.json',
         manifest.os.iso.localPath,
         'schematics/metal-amd64.yaml',
       ].sort(),
