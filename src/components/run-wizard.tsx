@@ -1,10 +1,11 @@
-// Renders the wizard on a terminal and resolves with the exit code once it ends. The root is the
-// one caller of exit(); this waits for it, prints what must stay copyable, then waits for work a
-// cancel interrupted (a download closing its .part file) and releases the repository lock.
+// Runs the wizard on a terminal against a factory and resolves with the exit code once it ends.
+// The root is the one caller of exit(); this waits for it, prints what must stay copyable, then
+// waits for work a cancel interrupted (a download closing its .part file) and releases the lock.
 import { render } from 'ink';
+import { createFactoryClient } from '../core/factory/index.js';
 import type { ReleaseRequest } from '../core/pipeline/request.js';
 import type { WizardExit } from './exit-code.js';
-import type { WizardRuntime } from './services/core-services.js';
+import { createCoreServices } from './services/core-services.js';
 import { themeFor } from './theme.js';
 import { WizardApp } from './wizard-app.js';
 
@@ -14,17 +15,32 @@ export interface WizardTerminal {
   readonly stderr: NodeJS.WriteStream;
 }
 
-export interface MountOptions {
+export interface RunWizardOptions {
   readonly request: ReleaseRequest;
-  readonly runtime: WizardRuntime;
-  /** The run's one controller: aborting it (Ctrl-C, a signal) cancels the wizard. */
-  readonly controller: AbortController;
   readonly env: NodeJS.ProcessEnv;
   readonly terminal: WizardTerminal;
+  /** The run's one controller: aborting it (Ctrl-C, a signal) cancels the wizard. */
+  readonly controller: AbortController;
+  readonly toolVersion: string;
+  /** Write every frame in full instead of redrawing (a test terminal reads frames this way). */
+  readonly debug?: boolean;
 }
 
-export async function mountWizard(options: MountOptions): Promise<number> {
-  const { request, runtime, controller, env, terminal } = options;
+export async function runWizard(options: RunWizardOptions): Promise<number> {
+  const { request, env, terminal, controller, toolVersion } = options;
+  const client = createFactoryClient({
+    baseUrl: request.factoryUrl,
+    env,
+    signal: controller.signal,
+    userAgent: `talos-release/${toolVersion}`,
+  });
+  const runtime = createCoreServices({
+    request,
+    client,
+    signal: controller.signal,
+    env,
+    toolVersion,
+  });
   try {
     const app = render(
       <WizardApp
@@ -33,7 +49,7 @@ export async function mountWizard(options: MountOptions): Promise<number> {
         controller={controller}
         theme={themeFor(env)}
       />,
-      { ...terminal, exitOnCtrlC: false, patchConsole: false },
+      { ...terminal, exitOnCtrlC: false, patchConsole: false, debug: options.debug ?? false },
     );
     const result = (await app.waitUntilExit()) as WizardExit | undefined;
     if (result?.epilogue) terminal.stdout.write(result.epilogue);

@@ -1,21 +1,30 @@
-// The keys that work on every screen: Ctrl-C cancels (by aborting the run's one signal, so the
-// download stops and keeps its .part), `?` shows the keys, and any key closes the help.
-import { useEffect } from 'react';
+// The wizard's one input subscription. Ctrl-C cancels (by aborting the run's one signal, so the
+// download stops and keeps its .part), `?` shows the keys and any key closes them; every other
+// key goes to the current screen through the key slot.
+import { useInput } from 'ink';
+import { useEffect, useRef } from 'react';
 import { isKey } from './keys.js';
+import type { KeySlot } from './shared/use-keys.js';
 import type { WizardAction } from './state/actions.js';
-import { useKeys } from './shared/use-keys.js';
 
 export function useGlobalKeys(options: {
   readonly controller: AbortController;
   readonly helpOpen: boolean;
   readonly isActive: boolean;
   readonly dispatch: (action: WizardAction) => void;
-}): void {
+}): KeySlot {
   const { controller, helpOpen, isActive, dispatch } = options;
-  useKeys((input, key) => {
-    if (isKey('cancel', input, key)) controller.abort();
-    else if (helpOpen || isKey('help', input, key)) dispatch({ type: 'toggle-help' });
-  }, isActive);
+  const slot = useRef<KeySlot>({ current: undefined }).current;
+  const help = useRef(helpOpen);
+  help.current = helpOpen;
+  useInput(
+    (input, key) => {
+      if (isKey('cancel', input, key)) controller.abort();
+      else if (help.current || isKey('help', input, key)) dispatch({ type: 'toggle-help' });
+      else slot.current?.(input, key);
+    },
+    { isActive },
+  );
   // The signal is the one cancel path: Ctrl-C here, SIGINT or SIGTERM from the command.
   useEffect(() => {
     const cancel = (): void => dispatch({ type: 'cancel' });
@@ -23,4 +32,5 @@ export function useGlobalKeys(options: {
     controller.signal.addEventListener('abort', cancel);
     return () => controller.signal.removeEventListener('abort', cancel);
   }, [controller, dispatch]);
+  return slot;
 }

@@ -8,6 +8,7 @@ import type { WizardExit } from './exit-code.js';
 import { ServicesProvider } from './services/context.js';
 import type { WizardServices } from './services/types.js';
 import { HelpView } from './shared/help-view.js';
+import { KeySlotProvider } from './shared/use-keys.js';
 import { INITIAL_STATE, wizardReducer } from './state/reducer.js';
 import type { WizardState } from './state/reducer.js';
 import { isFinalStep } from './state/steps.js';
@@ -30,7 +31,7 @@ export function WizardApp({ request, services, controller, theme, initialState }
   const [state, dispatch] = useReducer(wizardReducer, initialState ?? INITIAL_STATE);
   const { exit } = useApp();
   const final = isFinalStep(state.step);
-  useGlobalKeys({ controller, helpOpen: state.help, isActive: !final, dispatch });
+  const keySlot = useGlobalKeys({ controller, helpOpen: state.help, isActive: !final, dispatch });
   useEffect(() => {
     if (!isFinalStep(state.step)) return;
     const result: WizardExit = {
@@ -42,24 +43,26 @@ export function WizardApp({ request, services, controller, theme, initialState }
   return (
     <ThemeProvider value={theme}>
       <ServicesProvider value={services}>
-        <Static items={[...state.finished]}>
-          {(line) => (
-            <Box key={line.id}>
-              <Tone tone={line.tone === 'done' ? 'good' : 'warn'} wrap="wrap">
-                {`${line.tone === 'done' ? '✔' : '!'} ${line.text}`}
-              </Tone>
-            </Box>
-          )}
-        </Static>
-        {state.help ? <HelpView /> : null}
-        <Box display={state.help ? 'none' : 'flex'} flexDirection="column">
-          <StepScreen
-            step={state.step}
-            request={request}
-            isActive={!state.help && !final}
-            dispatch={dispatch}
-          />
-        </Box>
+        <KeySlotProvider value={keySlot}>
+          <Static items={[...state.finished]}>
+            {(line) => (
+              <Box key={line.id}>
+                <Tone tone={line.tone === 'done' ? 'good' : 'warn'} wrap="wrap">
+                  {`${line.tone === 'done' ? '✔' : '!'} ${line.text}`}
+                </Tone>
+              </Box>
+            )}
+          </Static>
+          {state.help ? <HelpView /> : null}
+          <Box display={state.help ? 'none' : 'flex'} flexDirection="column">
+            <StepScreen
+              step={state.step}
+              request={request}
+              isActive={!state.help && !final}
+              dispatch={dispatch}
+            />
+          </Box>
+        </KeySlotProvider>
       </ServicesProvider>
     </ThemeProvider>
   );

@@ -308,7 +308,7 @@ describe('wizardReducer: errors, retry, quit, cancel and help', () => {
     );
     expect(state.step).toEqual({
       kind: 'cancelled',
-      partialDownload: `${planned.plan.paths.iso}.part`,
+      partialDownload: `${planned.plan.paths.isoRelative}.part`,
     });
   });
 

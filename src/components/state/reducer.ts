@@ -130,7 +130,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return go({
         kind: 'cancelled',
         partialDownload:
-          step.kind === 'downloading' ? `${step.planned.plan.paths.iso}.part` : undefined,
+          step.kind === 'downloading' ? `${step.planned.plan.paths.isoRelative}.part` : undefined,
       });
     case 'toggle-help':
       return isFinalStep(step) ? state : { ...state, help: !state.help };
