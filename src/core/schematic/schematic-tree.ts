@@ -1,5 +1,6 @@
 // Turns a Schematic into the tree the factory's Go struct marshals to: declaration order, and
 // omitempty applied field by field (§4.2).
+import { SchematicError } from '../errors.js';
 import { formatGoFloat } from './go-float.js';
 import { compareOptionKeys } from './option-key-order.js';
 import type { Customization, OptionValue, Overlay, Schematic } from './types.js';
@@ -7,6 +8,17 @@ import { map, raw, seq, str } from './yaml-tree.js';
 import type { YamlNode } from './yaml-tree.js';
 
 type Entry = readonly [string, YamlNode];
+
+/** Typed callers can pass any number; the Go struct holds only unsigned integers. */
+function wholeNumber(value: number, max: number, path: string): string {
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new SchematicError(`${path}: ${value} is not a whole number from 0 to ${max}`, {
+      path,
+      hint: `Set ${path} to a whole number from 0 to ${max}.`,
+    });
+  }
+  return String(value);
+}
 
 function optionNode(value: OptionValue): YamlNode {
   switch (value.kind) {
@@ -61,9 +73,9 @@ function customizationNode(c: Customization): YamlNode {
     fields.push(['extraKernelArgs', seq(c.extraKernelArgs.map(str))]);
   }
   if (c.meta !== undefined && c.meta.length > 0) {
-    const items = c.meta.map((m) =>
+    const items = c.meta.map((m, i) =>
       map([
-        ['key', raw(String(m.key))],
+        ['key', raw(wholeNumber(m.key, 255, `customization.meta[${i}].key`))],
         ['value', str(m.value)],
       ]),
     );
@@ -83,7 +95,21 @@ function customizationNode(c: Customization): YamlNode {
   }
   if (secureboot.length > 0) fields.push(['secureboot', map(secureboot)]);
   if (c.diskImage?.sectorSize) {
-    fields.push(['diskImage', map([['sectorSize', raw(String(c.diskImage.sectorSize))]])]);
+    fields.push([
+      'diskImage',
+      map([
+        [
+          'sectorSize',
+          raw(
+            wholeNumber(
+              c.diskImage.sectorSize,
+              Number.MAX_SAFE_INTEGER,
+              'customization.diskImage.sectorSize',
+            ),
+          ),
+        ],
+      ]),
+    ]);
   }
   return map(fields);
 }
