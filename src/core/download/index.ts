@@ -6,8 +6,7 @@ export {
   DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_RETRIES,
 } from './download-artifact.js';
-export { artifactPathFor, DEFAULT_ARTIFACTS_DIR, partPathFor, validatorPathFor } from './paths.js';
-export type { ArtifactName } from './paths.js';
+export { partPathFor, validatorPathFor } from './paths.js';
 export { nodeFileSystem } from './node-file-system.js';
 export { formatBytes } from './failures.js';
 export type {

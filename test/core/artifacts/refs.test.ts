@@ -128,6 +128,18 @@ describe('isoFileName', () => {
       'talos-v1.12.4-metal-amd64-secureboot-376567988ad3.iso',
     );
   });
+
+  it('never gives two different releases the same file', () => {
+    const variants = [
+      community,
+      { ...community, talosVersion: 'v1.12.5' },
+      { ...community, platform: 'nocloud' },
+      { ...community, arch: 'arm64' },
+      { ...community, schematicId: `ff${id.slice(2)}` },
+      { ...community, secureboot: true },
+    ];
+    expect(new Set(variants.map((input) => isoFileName(input))).size).toBe(variants.length);
+  });
 });
 
 describe('parsers', () => {
