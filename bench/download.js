@@ -1,0 +1,164 @@
+// Benchmark 1: download + hash + write of the "1 GiB" artifact from the stand-in over loopback.
+// The engine (with and without the wizard's progress listener) races the hand-made pipeline in
+// alternating rounds; curl into /dev/null shows what the stand-in can serve at all.
+import { join } from 'node:path';
+import { curlToNull, engineDownload, handPipeline } from './lib/contenders.js';
+import { log } from './lib/log.js';
+import { isMain, runAlone } from './lib/standalone.js';
+import { startStandinProcess } from './lib/standin-process.js';
+import { median, summarize } from './lib/stats.js';
+import { seconds, sizeLabel, throughput, times, verdict } from './lib/rows.js';
+import { withTempDir } from './lib/temp-dir.js';
+
+export const MAX_ENGINE_RATIO = 1.15;
+
+/**
+ * @param {Record<string, number[]>} series
+ * @param {Set<string>} hashes
+ * @param {string} url
+ * @param {string} dir
+ * @returns {Array<[string, () => Promise<void>]>}
+ */
+function contenders(series, hashes, url, dir) {
+  /** @param {'plain' | 'progress'} mode */
+  const engine = (mode) => async () => {
+    const run = await engineDownload(url, join(dir, `engine-${mode}.iso`), mode);
+    hashes.add(run.sha256);
+    series[`engine-${mode}`]?.push(run.engineMs);
+    series[`engine-${mode}-process`]?.push(run.ms);
+    series[`engine-${mode}-rss`]?.push(run.maxRssBytes);
+    if (mode === 'progress') series['progress-renders']?.push(run.progressRenders);
+  };
+  return [
+    ['ceiling', async () => void series.ceiling?.push((await curlToNull(url)).ms)],
+    [
+      'pipeline',
+      async () => {
+        const run = await handPipeline(url, join(dir, 'pipeline.iso'));
+        hashes.add(run.sha256);
+        series.pipeline?.push(run.ms);
+      },
+    ],
+    ['engine-plain', engine('plain')],
+    ['engine-progress', engine('progress')],
+  ];
+}
+
+/**
+ * Each round starts with a different contender, so none always runs first (cold caches) or
+ * right after the most expensive one.
+ * @param {import('./lib/options.js').BenchOptions} options
+ * @returns {Promise<import('./lib/rows.js').BenchResult>}
+ */
+export async function runDownloadBench(options) {
+  const size = options.downloadBytes;
+  const label = sizeLabel(size);
+  const standin = await startStandinProcess(size);
+  /** @type {Record<string, number[]>} */
+  const series = Object.fromEntries(
+    ['ceiling', 'pipeline', 'engine-plain', 'engine-plain-process', 'engine-plain-rss']
+      .concat(['engine-progress', 'engine-progress-process', 'engine-progress-rss'])
+      .concat(['progress-renders'])
+      .map((name) => [name, []]),
+  );
+  /** @type {Set<string>} */
+  const hashes = new Set();
+  try {
+    await withTempDir(options.tmpDir, async (dir) => {
+      const order = contenders(series, hashes, standin.isoUrl, dir);
+      log(`download ${label}: warm-up`);
+      for (const [, run] of order) await run();
+      for (const values of Object.values(series)) values.length = 0;
+      for (let round = 0; round < options.downloadReps; round += 1) {
+        log(`download ${label}: round ${round + 1}/${options.downloadReps}`);
+        for (let k = 0; k < order.length; k += 1) {
+          const [, run] = /** @type {[string, () => Promise<void>]} */ (
+            order[(round + k) % order.length]
+          );
+          await run();
+        }
+      }
+    });
+  } finally {
+    await standin.close();
+  }
+  if (hashes.size !== 1) {
+    throw new Error(
+      `the contenders disagree on the SHA-256 of the same bytes: ${[...hashes].join(', ')}`,
+    );
+  }
+  return summarizeDownload(series, size);
+}
+
+/**
+ * @param {Record<string, number[]>} series
+ * @param {number} size
+ * @returns {import('./lib/rows.js').BenchResult}
+ */
+function summarizeDownload(series, size) {
+  const get = (/** @type {string} */ name) => series[name] ?? [];
+  const label = sizeLabel(size);
+  const pipeline = median(get('pipeline'));
+  const ceiling = median(get('ceiling'));
+  // Ratios are taken round by round (neighbouring runs share the machine's load), then the median.
+  const ratio = (/** @type {string} */ name) =>
+    median(get(name).map((ms, round) => ms / (get('pipeline')[round] ?? Number.NaN)));
+  const plainRatio = ratio('engine-plain');
+  const progressRatio = ratio('engine-progress');
+  const processRatio = ratio('engine-progress-process');
+  const plain = median(get('engine-plain'));
+  const withProgress = median(get('engine-progress'));
+  const rows = [
+    {
+      figure: `download ${label}: curl → /dev/null (stand-in ceiling)`,
+      measured: `${seconds(ceiling)} (${throughput(size, ceiling)})`,
+      target: '< every contender',
+      verdict: verdict(ceiling < Math.min(pipeline, plain, withProgress)),
+      note: 'the stand-in serves faster than anyone below writes and hashes',
+    },
+    {
+      figure: `download ${label}: curl | tee | openssl (pipeline)`,
+      measured: `${seconds(pipeline)} (${throughput(size, pipeline)})`,
+      target: '',
+      verdict: /** @type {const} */ ('info'),
+    },
+    {
+      figure: `download ${label}: engine, no listener / pipeline`,
+      measured: `${times(plainRatio)} (${seconds(plain)}, ${throughput(size, plain)})`,
+      target: `≤ ${times(MAX_ENGINE_RATIO)}`,
+      verdict: verdict(plainRatio <= MAX_ENGINE_RATIO),
+    },
+    {
+      figure: `download ${label}: engine + wizard progress / pipeline`,
+      measured: `${times(progressRatio)} (${seconds(withProgress)}, ${throughput(size, withProgress)})`,
+      target: `≤ ${times(MAX_ENGINE_RATIO)}`,
+      verdict: verdict(progressRatio <= MAX_ENGINE_RATIO),
+      note: `${Math.round(median(get('progress-renders')))} screen updates per download`,
+    },
+    {
+      figure: `download ${label}: whole engine process / pipeline`,
+      measured: times(processRatio),
+      target: '',
+      verdict: /** @type {const} */ ('info'),
+      note: 'spawn to exit, including Node start-up and module loading',
+    },
+  ];
+  return {
+    name: 'download',
+    rows,
+    data: {
+      sizeBytes: size,
+      unit: 'ms',
+      ratios: {
+        enginePlain: plainRatio,
+        engineProgress: progressRatio,
+        engineProcess: processRatio,
+      },
+      series: Object.fromEntries(
+        Object.entries(series).map(([name, values]) => [name, summarize(values)]),
+      ),
+    },
+  };
+}
+
+if (isMain(import.meta.url)) await runAlone(runDownloadBench);

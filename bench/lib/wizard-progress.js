@@ -1,0 +1,52 @@
+// A progress listener that costs what the wizard's does: every engine event is folded at full
+// speed (useThrottledState's ref), and at most every 100 ms a timer formats the download screen's
+// text (DownloadView without Ink). The formatted text is kept so the work cannot be skipped.
+import {
+  applyDownloadEvent,
+  NO_PROGRESS,
+} from '../../dist/components/steps/download/download-progress.js';
+import { RENDER_INTERVAL_MS } from '../../dist/components/shared/use-throttled-state.js';
+import { formatBytes, formatDuration, formatRate } from '../../dist/core/format/units.js';
+
+/** @typedef {import('../../dist/components/steps/download/download-progress.js').DownloadProgress} DownloadProgress */
+
+/** @param {DownloadProgress} progress */
+function screenText(progress) {
+  const { bytes, total } = progress;
+  const percent = total ? `${Math.floor((bytes / total) * 100)}%` : '…';
+  return [
+    `${percent}  ${formatBytes(bytes)}${total === undefined ? '' : ` of ${formatBytes(total)}`}`,
+    [
+      formatRate(progress.rateBytesPerSec),
+      progress.etaMs === undefined ? 'ETA unknown' : `ETA ${formatDuration(progress.etaMs)}`,
+      `from ${progress.host ?? '…'}`,
+    ].join(' · '),
+    `sha256 so far ${progress.sha256SoFar ?? '…'}`,
+    ...progress.notes,
+  ].join('\n');
+}
+
+export function wizardProgress() {
+  let latest = NO_PROGRESS;
+  let lastRenderAt = 0;
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const stats = { events: 0, renders: 0, lastScreen: '' };
+  /** @param {import('../../dist/core/download/index.js').DownloadEvent} event */
+  const onEvent = (event) => {
+    stats.events += 1;
+    latest = applyDownloadEvent(latest, event);
+    if (timer) return;
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        lastRenderAt = Date.now();
+        stats.renders += 1;
+        stats.lastScreen = screenText(latest);
+      },
+      Math.max(0, lastRenderAt + RENDER_INTERVAL_MS - Date.now()),
+    );
+  };
+  const stop = () => clearTimeout(timer);
+  return { onEvent, stop, stats };
+}
