@@ -33,7 +33,10 @@ export function parseFirstDocument(text: string, file: string): ParsedSource {
     const position = lineCounter.linePos(syntaxError.pos[0]);
     throw new SchematicError(`YAML syntax error: ${syntaxError.message}`, {
       location: { file, line: position.line, column: position.col },
-      hint: 'Fix the YAML syntax at this place; the factory would refuse the file.',
+      hint:
+        syntaxError.code === 'TAB_AS_INDENT'
+          ? 'Indent with spaces, not tabs; the factory would refuse the file.'
+          : 'Fix the YAML syntax at this place; the factory would refuse the file.',
     });
   }
   return { root: document.contents as Node | null, lineCounter, document };

@@ -308,6 +308,14 @@ const cases: readonly Case[] = [
     hint: 'Write the values out',
   },
   {
+    name: 'tab indentation',
+    yaml: 'customization:\n\textraKernelArgs: [a]\n',
+    line: 2,
+    column: 1,
+    message: 'YAML syntax error',
+    hint: 'Indent with spaces, not tabs',
+  },
+  {
     name: 'YAML syntax error',
     yaml: 'customization:\n  extraKernelArgs:\n  - a\n - b\n',
     line: 4,
