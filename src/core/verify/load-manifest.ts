@@ -9,7 +9,13 @@ import type { ReleaseManifest } from '../manifest/index.js';
 
 const manifestStructure = z.object(releaseManifestSchema.shape);
 
-export async function loadManifestForVerify(path: string): Promise<ReleaseManifest> {
+export interface LoadedManifest {
+  readonly manifest: ReleaseManifest;
+  /** The schema's cross-field rules that this manifest breaks, as `field: message` lines. */
+  readonly crossFieldIssues: readonly string[];
+}
+
+export async function loadManifestForVerify(path: string): Promise<LoadedManifest> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -37,5 +43,9 @@ export async function loadManifestForVerify(path: string): Promise<ReleaseManife
       hint: 'Fix the fields listed above (releases/schema.json describes them), or restore the manifest from version control.',
     });
   }
-  return result.data as ReleaseManifest;
+  const full = releaseManifestSchema.safeParse(value);
+  return {
+    manifest: result.data as ReleaseManifest,
+    crossFieldIssues: full.success ? [] : describeIssues(full.error),
+  };
 }

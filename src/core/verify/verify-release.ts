@@ -2,9 +2,9 @@
 // --online) the factory, each as one named check. Nothing is written.
 import type { ReleaseManifest } from '../manifest/index.js';
 import { checkInstallerImage, checkIsoUrl, derivedRefs } from './artifact-checks.js';
-import { checklistExitCode } from './checklist.js';
+import { checklistExitCode, failed, passed } from './checklist.js';
 import type { CheckResult } from './checklist.js';
-import type { ExitCode } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { checkLocalIso } from './iso-checks.js';
 import { loadManifestForVerify } from './load-manifest.js';
 import { checkFactoryInstallerDigest, checkFactoryIsoSize } from './online-checks.js';
@@ -34,7 +34,7 @@ export interface VerifyReport {
 
 /** Throws a UserInputError (exit 2) when the manifest cannot be read or is not a manifest. */
 export async function verifyRelease(options: VerifyOptions): Promise<VerifyReport> {
-  const manifest = await loadManifestForVerify(options.manifestPath);
+  const { manifest, crossFieldIssues } = await loadManifestForVerify(options.manifestPath);
   const refs = derivedRefs(manifest);
   const checks: CheckResult[] = [];
   // Each line is reported as soon as it is known: hashing a large ISO takes a while.
@@ -42,6 +42,7 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyRepor
     checks.push(...done);
     for (const check of done) options.onCheck?.(check);
   };
+  record(schemaCheck(crossFieldIssues));
   record(checkRecordedSchematic(manifest));
   record(await checkSchematicFile(manifest, options.root));
   record(checkIsoUrl(manifest, refs), checkInstallerImage(manifest, refs));
@@ -51,4 +52,15 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyRepor
     record(await checkFactoryInstallerDigest(manifest, options));
   }
   return { manifest, checks, exitCode: checklistExitCode(checks) };
+}
+
+/** Whatever else the schema demands of the fields together; the checks below name the values. */
+function schemaCheck(issues: readonly string[]): CheckResult {
+  const title = 'manifest satisfies releases/schema.json';
+  if (issues.length === 0) return passed('schema', title);
+  return failed('schema', title, {
+    detail: issues.join('; '),
+    fix: 'Restore the manifest from version control, or cut the release again.',
+    exitCode: ExitCode.integrity,
+  });
 }

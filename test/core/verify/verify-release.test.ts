@@ -114,7 +114,9 @@ describe('verifyRelease', () => {
     const failedIds = report.checks
       .filter((check) => check.status === 'fail')
       .map((check) => check.id);
-    expect(failedIds).toEqual(['iso-url', 'installer-image']);
+    expect(failedIds).toEqual(['schema', 'iso-url', 'installer-image']);
+    // The schema's own cross-field rule names the field; the derivation check gives both values.
+    expect(report.checks.find((check) => check.id === 'schema')?.detail).toContain('os.iso.url');
     const url = report.checks.find((check) => check.id === 'iso-url');
     expect(url?.expected).toContain('/nocloud-amd64.iso');
     expect(url?.actual).toContain('/metal-amd64.iso');
