@@ -1,24 +1,11 @@
 // The checks the factory makes only when it builds something for a version ("enhancing the
 // profile from the schematic"): they are never made at POST time, since schematics carry no version.
+// The alias table is the factory's own data (§6); client and stand-in must agree on it.
+import { EXTENSION_ALIASES } from '../core/catalogue/aliases.js';
 import type { Schematic } from '../core/schematic/types.js';
 import { extensionsFor, overlaysFor } from './catalog.js';
 import { atLeast } from './semver.js';
 import type { TalosVersion } from './semver.js';
-
-/** internal/profile/profile.go, ExtensionNameAlias: renamed extensions keep working. */
-const EXTENSION_ALIASES: ReadonlyMap<string, string> = new Map([
-  ['siderolabs/v4l-uvc', 'siderolabs/v4l-uvc-drivers'],
-  ['siderolabs/usb-modem', 'siderolabs/usb-modem-drivers'],
-  ['siderolabs/gasket', 'siderolabs/gasket-driver'],
-  ['siderolabs/talos-vmtoolsd', 'siderolabs/vmtoolsd-guest-agent'],
-  ['siderolabs/xe-guest-utilities', 'siderolabs/xen-guest-agent'],
-  ['siderolabs/nvidia-container-toolkit', 'siderolabs/nvidia-container-toolkit-lts'],
-  ['siderolabs/nvidia-open-gpu-kernel-modules', 'siderolabs/nvidia-open-gpu-kernel-modules-lts'],
-  ['siderolabs/nonfree-kmod-nvidia', 'siderolabs/nonfree-kmod-nvidia-lts'],
-  ['siderolabs/nvidia-fabricmanager', 'siderolabs/nvidia-fabric-manager-lts'],
-  ['siderolabs/i915-ucode', 'siderolabs/i915'],
-  ['siderolabs/amdgpu-firmware', 'siderolabs/amdgpu'],
-]);
 
 const ENROLL_KEYS = new Set(['off', 'manual', 'if-safe', 'force']);
 const PREFIX = 'error enhancing profile from schematic';
