@@ -107,3 +107,29 @@ export function startCli(args: readonly string[], options: CliOptions): RunningC
 export function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
   return startCli(args, options).done;
 }
+
+/** Quotes one argument for `sh -c`. */
+function shellQuote(text: string): string {
+  return `'${text.split("'").join(`'\\''`)}'`;
+}
+
+/**
+ * Runs the CLI with a pseudo-terminal as stdin and stdout, through util-linux `script`, the way
+ * an operator at a terminal runs it. Its output arrives with CRLF line ends, as a terminal's does.
+ */
+export function runCliInTerminal(args: readonly string[], options: CliOptions): Promise<CliResult> {
+  const command = [process.execPath, CLI_PATH, ...args].map(shellQuote).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: options.cwd,
+      env: cliEnv(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
