@@ -12,7 +12,7 @@ const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
  * @returns {string}
  */
 export function formatTable(rows) {
-  const header = ['figure', 'measured (median)', 'target', 'verdict', 'note'];
+  const header = ['figure', 'measured', 'target', 'verdict', 'note'];
   const body = rows.map((row) => [
     row.figure,
     row.measured,

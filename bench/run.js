@@ -1,0 +1,70 @@
+// `npm run bench`: every benchmark in one run on one machine, then one table, bench/results.json
+// and (at the issue's sizes) the table in bench/README.md. The quick ones go first, so a broken
+// set-up shows before minutes of downloading.
+import { writeFile } from 'node:fs/promises';
+import { runDownloadBench } from './download.js';
+import { runDryRunBench } from './dry-run.js';
+import { log } from './lib/log.js';
+import { describeMachine, machineLine } from './lib/machine.js';
+import { readOptions } from './lib/options.js';
+import { assertBuilt, README_PATH, RESULTS_PATH } from './lib/paths.js';
+import { replaceResultsBlock } from './lib/readme.js';
+import { formatTable } from './lib/table.js';
+import { runMemoryBench } from './memory.js';
+import { runSchematicIdBench } from './schematic-ids.js';
+import { runStartupBench } from './startup.js';
+import { runWizardBench } from './wizard.js';
+
+const BENCHMARKS = [
+  runSchematicIdBench,
+  runStartupBench,
+  runDryRunBench,
+  runWizardBench,
+  runDownloadBench,
+  runMemoryBench,
+];
+
+async function main() {
+  assertBuilt();
+  const options = readOptions();
+  const machine = describeMachine();
+  const started = new Date();
+  log(`${machineLine(machine)}; scale ${options.scale}`);
+  /** @type {import('./lib/rows.js').BenchResult[]} */
+  const results = [];
+  for (const bench of BENCHMARKS) results.push(await bench(options));
+  const rows = results.flatMap((result) => result.rows);
+  const table = formatTable(rows);
+  process.stdout.write(`${table}\n`);
+
+  const finished = new Date();
+  const report = {
+    date: started.toISOString(),
+    durationSeconds: Math.round((finished.getTime() - started.getTime()) / 1000),
+    machine: { ...machine, loadAverageAtEnd: describeMachine().loadAverage },
+    options,
+    rows,
+    benchmarks: Object.fromEntries(results.map((result) => [result.name, result.data])),
+  };
+  await writeFile(RESULTS_PATH, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  log(`wrote ${RESULTS_PATH}`);
+  if (options.scale !== 1) {
+    log(`BENCH_SCALE=${options.scale}: bench/README.md keeps the table of the last full run`);
+    return;
+  }
+  const block = [
+    `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machineLine(machine)}`,
+    `(load average ${machine.loadAverage.join(' / ')} at the start). Times are medians.`,
+    '',
+    table,
+  ].join('\n');
+  if (await replaceResultsBlock(README_PATH, block)) log(`updated the table in ${README_PATH}`);
+  else log(`${README_PATH} has no results markers; the table was not written there`);
+}
+
+main().catch((error) => {
+  process.stderr.write(
+    `npm run bench failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});
