@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin } from '../../src/standin/types.js';
-import { runCli } from './helpers/cli.js';
+import { runCli, runCliInTerminal } from './helpers/cli.js';
 import { releaseArgs, TALOS_VERSION } from './helpers/release.js';
 import { makeRepo, sha256sum } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
@@ -109,5 +109,17 @@ describe('talos-release --yes', () => {
     expect(manifest.os.installer.image).toContain('-installer-secureboot/');
     const verify = await runCli(['verify', 'releases/0.1.0.json'], { cwd: repo.root });
     expect(verify.code).toBe(0);
+  });
+
+  it('stays headless in a terminal too: --yes mounts no screens and draws no animation', async () => {
+    repo = await makeRepo();
+    const result = await runCliInTerminal(releaseArgs(standin), {
+      cwd: repo.root,
+      env: { NO_COLOR: undefined },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('> Downloading');
+    expect(result.stdout).not.toContain('\u001b');
+    expect(await repo.files()).toContain('releases/0.1.0.json');
   });
 });
