@@ -7,7 +7,8 @@ import type { DecodeContext, ScalarNode, SeqNode } from './decode-context.js';
 import { resolvePlainScalar } from './resolve-plain.js';
 import { refusedCharacter } from './string-policy.js';
 
-const STR_TAG = 'tag:yaml.org,2002:str';
+// `!!str` and the non-specific `!` both make a scalar a string, as in go-yaml.
+const STRING_TAGS = new Set(['tag:yaml.org,2002:str', '!']);
 
 export function scalarOrFail(
   ctx: DecodeContext,
@@ -18,7 +19,7 @@ export function scalarOrFail(
 ): ScalarNode {
   if (!isScalar(node))
     ctx.fail(node, path, `expected ${expected}, found ${describeKind(node)}`, hint);
-  if (node.tag !== undefined && node.tag !== STR_TAG) {
+  if (node.tag !== undefined && !STRING_TAGS.has(node.tag)) {
     ctx.fail(
       node,
       path,

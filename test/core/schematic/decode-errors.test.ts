@@ -316,6 +316,15 @@ const cases: readonly Case[] = [
     hint: 'Indent with spaces, not tabs',
   },
   {
+    name: 'a tag the factory would not read as a string',
+    yaml: 'customization:\n  extraKernelArgs: [!!binary aGk=]\n',
+    line: 2,
+    column: 30,
+    path: 'customization.extraKernelArgs[0]',
+    message: 'is not supported here',
+    hint: 'Remove the tag',
+  },
+  {
     name: 'YAML syntax error',
     yaml: 'customization:\n  extraKernelArgs:\n  - a\n - b\n',
     line: 4,

@@ -71,6 +71,10 @@ describe('strings', () => {
     ]);
   });
 
+  it('reads tagged scalars (!!str, !) as strings, even when they look like numbers', () => {
+    expect(args('[!!str 2024-01-02, ! 10]')).toEqual(['2024-01-02', '10']);
+  });
+
   it('drops null items', () => {
     expect(args('[~, a, null, b]')).toEqual(['a', 'b']);
     expect(args('[~]')).toBeUndefined();
