@@ -75,7 +75,7 @@ describe('the extensions screen', () => {
 
   it("shows the highlighted extension's description, author and tag", async () => {
     const screen = mount();
-    const first = [...extensions].sort((a, b) => a.name.localeCompare(b.name))[0];
+    const first = [...extensions].sort((a, b) => (a.name < b.name ? -1 : 1))[0];
     const frame = await screen.waitForText('by ');
     expect(frame).toContain(`by ${first?.author}`);
     expect(frame).toContain(`tag ${first?.ref.split(':').pop()}`);

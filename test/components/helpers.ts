@@ -31,20 +31,30 @@ export interface InkHarness {
   unmount(): void;
 }
 
-export async function pollUntil<T>(
+export function pollUntil<T>(
   check: () => T | undefined,
   what: string | (() => string),
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<T> {
+  return pollUntilAsync(async () => check(), what, timeoutMs);
+}
+
+/** Checks until `check` gives a value, with a deadline; a timeout names what was awaited. */
+export async function pollUntilAsync<T>(
+  check: () => Promise<T | undefined>,
+  what: string | (() => string),
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  intervalMs = POLL_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > deadline) {
       const described = typeof what === 'string' ? what : what();
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${described}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 

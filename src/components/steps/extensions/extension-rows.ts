@@ -38,7 +38,8 @@ export function extensionRows(
     suggestion: entry.current,
     blocking: false,
   }));
-  const sorted = [...catalogue].sort((a, b) => a.name.localeCompare(b.name));
+  // Code-point order, so the list reads the same whatever the locale.
+  const sorted = [...catalogue].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return [
     ...problems,
     ...renamed,

@@ -1,0 +1,118 @@
+// The built CLI in a real terminal (tmux, 80×24): what a person sees, key by key, from the first
+// screen to the written release, and what NO_COLOR changes.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startStandin } from '../../src/standin/server.js';
+import type { RunningStandin } from '../../src/standin/types.js';
+import { tempRoot } from '../components/fixtures.js';
+import { CLI, startInTmux } from '../components/tmux.js';
+import type { TmuxPane } from '../components/tmux.js';
+
+let standin: RunningStandin | undefined;
+let pane: TmuxPane | undefined;
+
+beforeAll(() => {
+  if (!existsSync(CLI))
+    throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.build.json)`);
+});
+afterEach(async () => {
+  await pane?.close();
+  await standin?.close();
+  pane = undefined;
+  standin = undefined;
+});
+
+/** SGR codes that set a foreground colour (30–37, 90–97, 38;…). */
+const COLOUR = new RegExp(
+  `${String.fromCharCode(27)}\\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7])(?:;[0-9;]*)?m`,
+);
+
+describe('the wizard in a real 80×24 terminal', () => {
+  it('takes a newcomer from the version list to a written release', async () => {
+    standin = await startStandin({ imageSize: 256 * 1024 });
+    const root = await tempRoot();
+    pane = await startInTmux({
+      args: ['--root', root, '--factory-url', standin.url],
+      width: 80,
+      height: 24,
+      env: { NO_COLOR: undefined },
+    });
+    const versions = await pane.waitForText('recommended');
+    const lines = versions.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    expect(versions).toContain('1/6 Talos version');
+    // The footer is on screen: the whole live region fits the terminal.
+    expect(versions).toContain('enter choose');
+
+    await pane.type('1.11');
+    await pane.waitForText('1.11▏');
+    await pane.keys('Enter');
+    await pane.waitForText('Extensions for Talos v1.11.');
+    await pane.waitForText('5 selected');
+    await pane.type('zfs');
+    await pane.waitForText('zfs▏');
+    await pane.keys('Space');
+    await pane.waitForText('6 selected');
+    await pane.keys('Escape');
+    await pane.waitForText('type to search names and descriptions');
+    await pane.keys('Enter');
+    await pane.waitForText('3/6 Release details');
+    await pane.type('3.1.4');
+    await pane.waitForText('All fields are valid');
+    await pane.keys('Enter');
+    const preview = await pane.waitForText('Schematic ID');
+    expect(preview).toContain('will change:');
+    await pane.keys('Enter');
+    await pane.waitForText('Write the release?');
+    await pane.keys('Enter');
+    const done = await pane.waitForText('talosctl upgrade --nodes <node> --image');
+    expect(done).toContain('Release 0.1.0 is current on stable.');
+    expect(await pane.exitCode()).toBe(0);
+    const manifest = JSON.parse(await readFile(join(root, 'releases/0.1.0.json'), 'utf8'));
+    expect(manifest.app.version).toBe('3.1.4');
+    expect(manifest.talos.version).toMatch(/^v1\.11\./);
+  });
+
+  it('shows the keys with ?, and Ctrl-C leaves with exit code 130', async () => {
+    standin = await startStandin({ imageSize: 1024 });
+    const root = await tempRoot();
+    pane = await startInTmux({
+      args: ['--root', root, '--factory-url', standin.url],
+      width: 80,
+      height: 24,
+      env: {},
+    });
+    await pane.waitForText('recommended');
+    await pane.type('?');
+    const help = await pane.waitForText('Press any key to go back');
+    expect(help).toContain('cancel now');
+    await pane.keys('Space');
+    await pane.waitForText('recommended');
+    await pane.keys('C-c');
+    await pane.waitForText('Cancelled. Nothing was written.');
+    expect(await pane.exitCode()).toBe(130);
+  });
+
+  it('uses colour in a colour terminal and none with NO_COLOR', async () => {
+    standin = await startStandin({ imageSize: 1024 });
+    const root = await tempRoot();
+    const screens: string[] = [];
+    for (const noColor of [undefined, '1']) {
+      pane = await startInTmux({
+        args: ['--root', root, '--factory-url', standin.url],
+        width: 80,
+        height: 24,
+        env: { NO_COLOR: noColor, FORCE_COLOR: undefined, TERM: 'xterm-256color' },
+      });
+      await pane.waitForText('recommended');
+      screens.push(await pane.capture(true));
+      await pane.keys('C-c');
+      expect(await pane.exitCode()).toBe(130);
+      await pane.close();
+    }
+    expect(screens[0]).toMatch(COLOUR);
+    expect(screens[1]).not.toMatch(COLOUR);
+  });
+});
