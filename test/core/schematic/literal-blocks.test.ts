@@ -85,6 +85,19 @@ describe('content columns', () => {
     );
   });
 
+  it('writes the 4 indicator for a leading space wherever the block sits', () => {
+    const canonical = encodeCanonical({
+      customization: {
+        embeddedMachineConfiguration: '  indented: true\n',
+        meta: [{ key: 1, value: ' x\ny' }],
+      },
+    });
+    expect(canonical).toBe(
+      'customization:\n    embeddedMachineConfiguration: |4\n          indented: true\n' +
+        '    meta:\n        - key: 1\n          value: |4-\n             x\n            y\n',
+    );
+  });
+
   it('writes an empty META value as value: ""', () => {
     expect(encodeCanonical({ customization: { meta: [{ key: 0, value: '' }] } })).toBe(
       'customization:\n    meta:\n        - key: 0\n          value: ""\n',
