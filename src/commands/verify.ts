@@ -1,6 +1,7 @@
 // `talos-release verify <manifest> [--root dir] [--online] [--json]`: re-checks a written release
 // as a checklist on stdout. Exit 0 only when every check agrees.
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, ReleaseError, UserInputError, exitCodeOf } from '../core/errors.js';
 import {
@@ -31,9 +32,9 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
       { hint: 'Run talos-release verify releases/<version>.json [--root <dir>] [--online].' },
     );
   }
-  const manifestPath = resolve(io.cwd, manifestArg);
-  const root =
-    values.root === undefined ? defaultRoot(manifestPath, io.cwd) : resolve(io.cwd, values.root);
+  const explicitRoot = values.root === undefined ? undefined : resolve(io.cwd, values.root);
+  const manifestPath = locateManifest(manifestArg, io.cwd, explicitRoot);
+  const root = explicitRoot ?? defaultRoot(manifestPath, io.cwd);
   const json = values.json === true;
   const marks = marksFor(io.stdoutIsTty, io.env);
   if (!json) io.stdout.write(`Verifying ${manifestPath}\n`);
@@ -79,6 +80,14 @@ function parseVerifyFlags(argv: readonly string[]) {
       hint: 'Run talos-release verify <manifest> [--root <dir>] [--online] [--json].',
     });
   }
+}
+
+/** Relative to the working directory; failing that, to --root (`verify releases/1.2.3.json --root repo`). */
+function locateManifest(path: string, cwd: string, root: string | undefined): string {
+  const fromCwd = resolve(cwd, path);
+  if (root === undefined || isAbsolute(path) || existsSync(fromCwd)) return fromCwd;
+  const fromRoot = resolve(root, path);
+  return existsSync(fromRoot) ? fromRoot : fromCwd;
 }
 
 /** A manifest at <repo>/releases/<v>.json belongs to <repo>, wherever verify is run from. */

@@ -41,6 +41,15 @@ describe('talos-release verify', () => {
     expect(result.code).toBe(0);
   });
 
+  it('takes the manifest relative to --root when run from elsewhere', async () => {
+    const repo = await release.copy();
+    const result = await runCli(['verify', RELEASED_MANIFEST, '--root', repo.root], {
+      cwd: release.original().path('schematics'),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(repo.path(RELEASED_MANIFEST));
+  });
+
   it('exits 2 for a manifest that is not a valid manifest, naming the field', async () => {
     const repo = await release.copy();
     await release.editManifest(repo, (value) => {
