@@ -56,7 +56,9 @@ export async function checkFactoryInstallerDigest(
   const parsed = parseInstallerImage(manifest.os.installer.image);
   if (!parsed)
     return skipped('factory-installer-digest', title, 'the installer reference cannot be parsed');
-  const factoryHost = new URL(manifest.talos.factoryUrl).host;
+  const factoryHost = URL.canParse(manifest.talos.factoryUrl)
+    ? new URL(manifest.talos.factoryUrl).host
+    : undefined;
   try {
     const { digest } = await resolveInstallerDigest({
       registryBase: registryBaseUrl(
