@@ -25,6 +25,10 @@ export function derivedRefs(manifest: ReleaseManifest): ArtifactRefs | string {
     });
   } catch (error) {
     if (error instanceof ReleaseError) return error.message;
+    // talos.factoryUrl passed the schema's pattern but is still not a URL (e.g. `http://[x`).
+    if ((error as NodeJS.ErrnoException).code === 'ERR_INVALID_URL') {
+      return `talos.factoryUrl is not a URL: ${JSON.stringify(manifest.talos.factoryUrl)}`;
+    }
     throw error;
   }
 }

@@ -133,6 +133,14 @@ describe('verifyRelease', () => {
     expect(installer).toMatchObject({ status: 'fail', expected: DIGEST, actual: other });
   });
 
+  it('fails the derivations, without crashing, when talos.factoryUrl is not a URL', async () => {
+    const report = await verify(
+      await writeRelease({ edit: (m) => (m.talos.factoryUrl = 'http://[x') }),
+    );
+    expect(report.exitCode).toBe(ExitCode.integrity);
+    expect(report.checks.find((check) => check.id === 'iso-url')?.detail).toContain('http://[x');
+  });
+
   it('throws a UserInputError naming the field when the manifest is structurally wrong', async () => {
     const path = await writeRelease({ edit: (m) => Object.assign(m.os.iso, { size: 'big' }) });
     await expect(verify(path)).rejects.toThrow(UserInputError);
