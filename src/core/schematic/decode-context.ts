@@ -3,6 +3,7 @@ import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { SchematicError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
+import { secretReasonsInText } from './secret-patterns.js';
 
 const MAX_ALIASES = 1000;
 
@@ -52,11 +53,24 @@ export class DecodeContext {
   }
 }
 
+/**
+ * A value quoted for an error message, or undefined when it is long or looks secret: errors are
+ * printed and logged, so they must not repeat credentials.
+ */
+export function quotedForMessage(text: string): string | undefined {
+  return text.length <= 40 && secretReasonsInText(text).length === 0
+    ? JSON.stringify(text)
+    : undefined;
+}
+
 export function describeKind(node: Node | null): string {
   if (node === null) return 'nothing';
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a sequence';
-  if (isScalar(node)) return `the scalar ${JSON.stringify(String(node.value))}`;
+  if (isScalar(node)) {
+    const shown = quotedForMessage(String(node.value));
+    return shown === undefined ? 'a scalar' : `the scalar ${shown}`;
+  }
   return 'an unsupported node';
 }
 

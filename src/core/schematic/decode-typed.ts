@@ -1,7 +1,7 @@
 // Go bool, unsigned integer and BootloaderKind fields (§3.2): each accepts only the spellings
 // go-yaml accepts for that type.
 import type { Node } from 'yaml';
-import { isNullNode, isPlain } from './decode-context.js';
+import { isNullNode, isPlain, quotedForMessage } from './decode-context.js';
 import type { DecodeContext } from './decode-context.js';
 import { scalarOrFail } from './decode-scalars.js';
 import { resolvePlainScalar } from './resolve-plain.js';
@@ -28,7 +28,7 @@ export function decodeBool(ctx: DecodeContext, node: Node | null, path: string):
   return ctx.fail(
     scalar,
     path,
-    `expected true or false, found ${JSON.stringify(text)}`,
+    `expected true or false, found ${quotedForMessage(text) ?? 'another value'}`,
     'Write true or false, without quotes.',
   );
 }
@@ -48,12 +48,17 @@ export function decodeUint(
     ctx.fail(
       scalar,
       path,
-      `expected a number, found the quoted string ${JSON.stringify(text)}`,
+      `expected a number, found the quoted string ${quotedForMessage(text) ?? ''}`.trimEnd(),
       `Remove the quotes. ${hint}`,
     );
   const resolved = resolvePlainScalar(text);
   if (resolved.kind !== 'int')
-    ctx.fail(scalar, path, `expected a whole number, found ${JSON.stringify(text)}`, hint);
+    ctx.fail(
+      scalar,
+      path,
+      `expected a whole number, found ${quotedForMessage(text) ?? 'another value'}`,
+      hint,
+    );
   if (resolved.value < 0n || resolved.value > max)
     ctx.fail(scalar, path, `${text} is out of range`, hint);
   return Number(resolved.value);
@@ -80,5 +85,5 @@ export function decodeBootloader(
       'Leave the bootloader field out: "auto" means not setting it.',
     );
   }
-  return ctx.fail(scalar, path, `unknown bootloader ${JSON.stringify(text)}`, hint);
+  return ctx.fail(scalar, path, `unknown bootloader ${quotedForMessage(text) ?? 'name'}`, hint);
 }

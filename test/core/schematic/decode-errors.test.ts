@@ -335,6 +335,12 @@ const cases: readonly Case[] = [
 ];
 
 describe('decoder rejections', () => {
+  it('does not repeat a secret-looking value in a wrong-kind error', () => {
+    const error = decodeError('customization:\n  meta: "https://admin:hunter2@example.com/"\n');
+    expect(error.message).toContain('expected a list, found a scalar');
+    expect(error.message).not.toContain('hunter2');
+  });
+
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const error = decodeError(c.yaml, 'schematics/x.yaml');
     expect(error.exitCode).toBe(ExitCode.badInput);
