@@ -312,13 +312,15 @@ describe('wizardReducer: errors, retry, quit, cancel and help', () => {
     });
   });
 
-  it('cancels from any live step, and never after the wizard has ended', () => {
+  it('cancels from any live step, but not while the release is being written or after the end', () => {
     expect(run([{ type: 'cancel' }], at({ kind: 'preview', planned })).step).toEqual({
       kind: 'cancelled',
       partialDownload: undefined,
     });
     const done = at({ kind: 'done', ready, written });
     expect(run([{ type: 'cancel' }], done)).toBe(done);
+    const writing = at({ kind: 'writing', ready });
+    expect(run([{ type: 'cancel' }], writing)).toBe(writing);
   });
 
   it('reports an unexpected error as a bug with exit code 1', () => {

@@ -126,7 +126,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'quit':
       return step.kind === 'failed' ? go({ kind: 'quit', error: step.error }) : state;
     case 'cancel':
-      if (isFinalStep(step)) return state;
+      // Writing takes milliseconds and each file is replaced atomically: let it finish rather
+      // than report "nothing was written" while the manifest lands.
+      if (isFinalStep(step) || step.kind === 'writing') return state;
       return go({
         kind: 'cancelled',
         partialDownload:
