@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../../src/core/errors.js';
 import {
@@ -30,6 +31,36 @@ describe('checklistExitCode', () => {
 
   it('treats a failure without a code as a bug rather than a pass', () => {
     expect(checklistExitCode([{ id: 'x', title: 'X', status: 'fail' }])).toBe(ExitCode.bug);
+  });
+});
+
+describe('checklistExitCode over arbitrary checklists', () => {
+  const codes = [
+    ExitCode.bug,
+    ExitCode.badInput,
+    ExitCode.factoryRefused,
+    ExitCode.unavailable,
+    ExitCode.integrity,
+    ExitCode.disk,
+  ];
+  const check = fc.oneof(
+    fc.constant(passed('p', 'passes')),
+    fc.constant(skipped('s', 'skipped', 'why')),
+    fc.constantFrom(...codes).map((code) => fail(code)),
+  );
+
+  it('is 0 exactly when nothing failed, else one of the failures, at least as serious as any real one', () => {
+    fc.assert(
+      fc.property(fc.array(check, { maxLength: 12 }), (checks) => {
+        const result = checklistExitCode(checks);
+        const failures = checks
+          .filter((c) => c.status === 'fail')
+          .map((c) => c.exitCode ?? ExitCode.bug);
+        if (failures.length === 0) return result === ExitCode.ok;
+        const real = failures.filter((code) => code !== ExitCode.bug);
+        return failures.includes(result) && real.every((code) => code <= result);
+      }),
+    );
   });
 });
 
