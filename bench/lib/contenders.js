@@ -46,17 +46,21 @@ export async function handPipeline(url, file) {
  * @property {number} maxRssBytes  GNU time's figure when installed, else the worker's own
  * @property {number} selfMaxRssBytes
  * @property {number} progressRenders
+ * @property {Record<string, number> | undefined} memoryPeaks  process.memoryUsage() maxima, when sampled
  */
 
 /**
  * @param {string} url
  * @param {string} dest
  * @param {'plain' | 'progress'} mode
+ * @param {{ sampleMemory?: boolean }} [options]
  * @returns {Promise<EngineRun>}
  */
-export async function engineDownload(url, dest, mode) {
+export async function engineDownload(url, dest, mode, options = {}) {
   const { command, args } = withPeakRss(process.execPath, [WORKER, url, dest, mode]);
-  const run = await runTimedOk(`the engine (${mode})`, command, args, { env });
+  const run = await runTimedOk(`the engine (${mode})`, command, args, {
+    env: options.sampleMemory ? { ...env, BENCH_SAMPLE_MEMORY: '1' } : env,
+  });
   await rm(dest, { force: true });
   const report = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}');
   return {
@@ -67,5 +71,6 @@ export async function engineDownload(url, dest, mode) {
     maxRssBytes: peakRssFrom(run.stderr) ?? report.maxRssBytes,
     selfMaxRssBytes: report.maxRssBytes,
     progressRenders: report.progressRenders,
+    memoryPeaks: report.memoryPeaks,
   };
 }

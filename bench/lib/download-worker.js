@@ -3,6 +3,7 @@
 // Prints one JSON line: the engine call's wall time, the result and this process's peak RSS.
 import { performance } from 'node:perf_hooks';
 import { downloadArtifact } from '../../dist/core/download/index.js';
+import { sampleMemory } from './memory-sampler.js';
 import { wizardProgress } from './wizard-progress.js';
 
 const [url, dest, mode] = process.argv.slice(2);
@@ -12,11 +13,13 @@ if (!url || !dest || (mode !== 'plain' && mode !== 'progress')) {
 }
 
 const progress = mode === 'progress' ? wizardProgress() : undefined;
+const sampler = process.env.BENCH_SAMPLE_MEMORY === '1' ? sampleMemory() : undefined;
 const started = performance.now();
 // env: {} keeps a proxy in the caller's environment out of a loopback measurement.
 const result = await downloadArtifact({ url, dest, env: {}, onEvent: progress?.onEvent });
 const engineMs = performance.now() - started;
 progress?.stop();
+const memoryPeaks = sampler?.stop();
 
 process.stdout.write(
   `${JSON.stringify({
@@ -27,5 +30,6 @@ process.stdout.write(
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     progressEvents: progress?.stats.events ?? 0,
     progressRenders: progress?.stats.renders ?? 0,
+    memoryPeaks,
   })}\n`,
 );

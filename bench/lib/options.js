@@ -44,7 +44,7 @@ export function readOptions() {
     downloadBytes: mib(1024),
     largeBytes: mib(2048),
     downloadReps: reps('BENCH_DOWNLOAD_REPS', 5),
-    memoryReps: reps('BENCH_MEMORY_REPS', 2),
+    memoryReps: reps('BENCH_MEMORY_REPS', 3),
     startupReps: reps('BENCH_STARTUP_REPS', 15),
     dryRunReps: reps('BENCH_DRY_RUN_REPS', 9),
     wizardReps: reps('BENCH_WIZARD_REPS', 5),
