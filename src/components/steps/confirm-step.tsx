@@ -41,7 +41,11 @@ export function ConfirmStep({ ready, isActive, dispatch }: ConfirmStepProps) {
         <Row label="ISO size" value={formatBytes(manifest.os.iso.size)} />
         <Row
           label="Installer"
-          value={ready.installer.pinned ?? `${manifest.os.installer.image} (no digest)`}
+          value={
+            ready.installer.digest
+              ? `pinned by digest ${ready.installer.digest.slice(0, 19)}… (full reference above)`
+              : `${manifest.os.installer.image} (no digest: the tag can move)`
+          }
         />
         <Row
           label="Channel"

@@ -42,7 +42,9 @@ export function LeftView({ downloaded }: { readonly downloaded: DownloadedReleas
   return (
     <Box flexDirection="column">
       <Tone tone="warn">Nothing was written: the manifest and the channel are unchanged.</Tone>
-      <Tone tone="plain">{`The downloaded ISO stays at ${downloaded.plan.paths.isoRelative}.`}</Tone>
+      <Tone tone="plain" wrap="wrap">
+        {`The downloaded ISO stays at ${downloaded.plan.paths.isoRelative}.`}
+      </Tone>
     </Box>
   );
 }

@@ -21,10 +21,12 @@ export function DetailsView({ form, source, attempted }: DetailsViewProps) {
         const problem = form.problems[index];
         return (
           <Box key={field.name}>
-            <Tone tone={isFocused ? 'accent' : 'plain'}>
-              {`${isFocused ? '›' : ' '} ${`${field.label}:`.padEnd(17)}${form.values[field.name]}${isFocused ? '▏' : ''}`}
-            </Tone>
-            <Tone tone={problem ? 'bad' : 'good'}>{problem ? '  ✗' : '  ✔'}</Tone>
+            <Box width={42} flexShrink={0}>
+              <Tone tone={isFocused ? 'accent' : 'plain'}>
+                {`${isFocused ? '›' : ' '} ${`${field.label}:`.padEnd(17)}${form.values[field.name]}${isFocused ? '▏' : ''}`}
+              </Tone>
+            </Box>
+            <Tone tone={problem ? 'bad' : 'good'}>{problem ? '✗' : '✔'}</Tone>
           </Box>
         );
       })}

@@ -19,7 +19,7 @@ export function VersionRow({ entry, highlighted, recommended, kubernetes }: Vers
       {recommended ? <Tone tone="good">recommended </Tone> : null}
       {entry.prerelease ? <Tone tone="warn">pre-release </Tone> : null}
       {highlighted && kubernetes ? (
-        <Tone tone="muted">{`Kubernetes ${kubernetes} by default`}</Tone>
+        <Tone tone="muted">{`· Kubernetes ${kubernetes} by default`}</Tone>
       ) : null}
     </Box>
   );
