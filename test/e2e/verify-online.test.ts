@@ -2,7 +2,7 @@
 // serves something else is a disagreement (exit 5); one that cannot be reached is exit 4.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStandin } from '../../src/standin/server.js';
-import type { RunningStandin } from '../../src/standin/types.js';
+import type { RunningStandin, StandinOptions } from '../../src/standin/types.js';
 import { runCli } from './helpers/cli.js';
 import { releaseArgs } from './helpers/release.js';
 import { makeRepo } from './helpers/repo.js';
@@ -21,8 +21,10 @@ afterEach(async () => {
   repo = undefined;
 });
 
-async function releasedRepo(): Promise<{ repo: TempRepo; port: number }> {
-  standin = await startStandin({ imageSize: IMAGE_SIZE });
+async function releasedRepo(
+  options: Omit<StandinOptions, 'imageSize'> = {},
+): Promise<{ repo: TempRepo; port: number }> {
+  standin = await startStandin({ imageSize: IMAGE_SIZE, ...options });
   repo = await makeRepo();
   const result = await runCli(releaseArgs(standin), { cwd: repo.root });
   if (result.code !== 0) throw new Error(`the release to verify failed:\n${result.stderr}`);
@@ -37,6 +39,16 @@ describe('talos-release verify --online', () => {
     const report = JSON.parse(result.stdout) as { checks: { id: string; status: string }[] };
     const online = report.checks.filter((check) => check.id.startsWith('factory-'));
     expect(online.map((check) => check.status)).toEqual(['pass', 'pass']);
+  });
+
+  it('follows the factory to its installer registry and its token challenge (redirect mode)', async () => {
+    const { repo } = await releasedRepo({ registryMode: 'redirect', imageDelivery: 'redirect' });
+    const from = standin?.requests.length ?? 0;
+    const result = await runCli(['verify', MANIFEST, '--online'], { cwd: repo.root });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ok +the factory serves the installer at the recorded digest/m);
+    const servers = new Set(standin?.requests.slice(from).map((request) => request.server));
+    expect(servers).toContain('registry');
   });
 
   it('exits 5 naming both sizes when the factory now serves a different ISO', async () => {
