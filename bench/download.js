@@ -106,6 +106,9 @@ function summarizeDownload(series, size) {
   const plainRatio = ratio('engine-plain');
   const progressRatio = ratio('engine-progress');
   const processRatio = ratio('engine-progress-process');
+  const listenerCost = median(
+    get('engine-progress').map((ms, round) => ms / (get('engine-plain')[round] ?? Number.NaN)),
+  );
   const plain = median(get('engine-plain'));
   const withProgress = median(get('engine-progress'));
   const rows = [
@@ -134,6 +137,13 @@ function summarizeDownload(series, size) {
       target: `≤ ${times(MAX_ENGINE_RATIO)}`,
       verdict: verdict(progressRatio <= MAX_ENGINE_RATIO),
       note: `${Math.round(median(get('progress-renders')))} screen updates per download`,
+    },
+    {
+      figure: `download ${label}: engine + wizard progress / engine alone`,
+      measured: times(listenerCost),
+      target: '',
+      verdict: /** @type {const} */ ('info'),
+      note: 'what the progress listener costs (1.00× = nothing)',
     },
     {
       figure: `download ${label}: whole engine process / pipeline`,
