@@ -130,7 +130,7 @@ function checkFromProblems(
           ? `${problem.message} (${problem.hint})`
           : problem.message,
       )
-      .join('; '),
+      .join('\n'),
     fix: fix ?? mine[0]?.hint,
     exitCode: ExitCode.badInput,
   });

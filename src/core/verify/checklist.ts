@@ -10,7 +10,7 @@ export interface CheckResult {
   /** What was checked, as a person reads it: `ISO SHA-256 matches os.iso.sha256`. */
   readonly title: string;
   readonly status: CheckStatus;
-  /** One line of detail: what was found (pass), why it failed, or why it was skipped. */
+  /** What was found (pass), why it failed, or why it was skipped; one line per item. */
   readonly detail?: string | undefined;
   /** On a disagreement: the value the record (or the derivation) says it must be... */
   readonly expected?: string | undefined;

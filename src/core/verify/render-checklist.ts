@@ -18,7 +18,8 @@ export function marksFor(stdoutIsTty: boolean, env: NodeJS.ProcessEnv): Checklis
 export function renderCheck(check: CheckResult, marks: ChecklistMarks): string {
   const lines = [`${MARKS[marks][check.status]} ${check.title}`];
   const pad = '     ';
-  if (check.detail) lines.push(`${pad}${check.detail}`);
+  // A detail may list several items, one per line; each keeps the indentation.
+  if (check.detail) lines.push(...check.detail.split('\n').map((line) => `${pad}${line}`));
   if (check.status === 'fail') {
     if (check.expected !== undefined) lines.push(`${pad}expected: ${check.expected}`);
     if (check.actual !== undefined) lines.push(`${pad}found:    ${check.actual}`);

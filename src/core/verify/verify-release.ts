@@ -59,7 +59,7 @@ function schemaCheck(issues: readonly string[]): CheckResult {
   const title = 'manifest satisfies releases/schema.json';
   if (issues.length === 0) return passed('schema', title);
   return failed('schema', title, {
-    detail: issues.join('; '),
+    detail: issues.join('\n'),
     fix: 'Restore the manifest from version control, or cut the release again.',
     exitCode: ExitCode.integrity,
   });

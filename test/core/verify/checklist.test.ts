@@ -85,6 +85,19 @@ describe('renderChecklist', () => {
     expect(text).not.toContain('✔');
   });
 
+  it('indents every line of a detail that lists several items', () => {
+    const text = renderChecklist(
+      [
+        failed('x', 'extensions', {
+          detail: 'a: missing\nb: missing',
+          exitCode: ExitCode.badInput,
+        }),
+      ],
+      'ascii',
+    );
+    expect(text).toMatch(/^FAIL extensions\n {5}a: missing\n {5}b: missing$/m);
+  });
+
   it('uses ✔ and ✘ only for a terminal that did not ask for plain output', () => {
     expect(marksFor(true, {})).toBe('unicode');
     expect(marksFor(false, {})).toBe('ascii');
