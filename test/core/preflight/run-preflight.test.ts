@@ -94,6 +94,18 @@ describe('runPreflight', () => {
     expect(check(report, 'disk')?.status).toBe('skip');
   });
 
+  it('fails with exit 3 when the factory refuses to list its versions, quoting it', async () => {
+    standin.addFault({
+      match: { path: '/versions' },
+      fault: { kind: 'status', status: 403, body: 'forbidden by policy' },
+      times: 1,
+    });
+    const report = await run({});
+    expect(report.exitCode).toBe(ExitCode.factoryRefused);
+    expect(check(report, 'factory')?.detail).toContain('forbidden by policy');
+    expect(check(report, 'schematic')?.status).toBe('pass');
+  });
+
   it('fails a missing --talos-version with exit 2 and skips what depends on it', async () => {
     const report = await run({ talosVersion: undefined });
     expect(report.exitCode).toBe(ExitCode.badInput);
