@@ -139,6 +139,31 @@ describe('the download screen', () => {
   });
 });
 
+describe('download progress rendering', () => {
+  it('draws a stream of progress events as a few frames ending on the newest', async () => {
+    const download = controlledDownload();
+    const screen = mount(download.services, []);
+    await screen.waitForText('Connecting to');
+    const before = screen.frameCount();
+    const total = 200 * 1024;
+    for (let bytes = 1024; bytes <= total; bytes += 1024) {
+      // Yield between events, as a socket does: unthrottled, each one would get its own frame.
+      await new Promise((resolve) => setImmediate(resolve));
+      download.emit({
+        type: 'progress',
+        bytes,
+        total,
+        rateBytesPerSec: 1024,
+        sha256SoFar: SHA_SO_FAR,
+        host: 'h:1',
+      });
+    }
+    await screen.waitForText(`${formatBytes(total)} of ${formatBytes(total)}`);
+    // Two hundred events: the screen is redrawn a handful of times, not two hundred.
+    expect(screen.frameCount() - before).toBeLessThan(20);
+  });
+});
+
 describe('download progress folding', () => {
   it('keeps only the last three notes so the screen never grows', () => {
     const events: DownloadEvent[] = [1, 2, 3, 4, 5].map((attempt) => ({

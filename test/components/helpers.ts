@@ -21,6 +21,8 @@ export const KEY = {
 export interface InkHarness {
   /** The last frame with ANSI codes stripped. */
   frame(): string;
+  /** How many frames Ink has drawn so far. */
+  frameCount(): number;
   /** Writes keys and waits until the frame changes. */
   press(keys: string): Promise<string>;
   /** Writes keys one at a time, each waiting for its frame. */
@@ -80,6 +82,7 @@ export function renderInk(element: ReactElement): InkHarness {
   };
   return {
     frame,
+    frameCount: () => instance.frames.length,
     press,
     type: async (text) => {
       for (const char of text) await press(char);

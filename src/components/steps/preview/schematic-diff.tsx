@@ -2,7 +2,8 @@ import { Box } from 'ink';
 import { diffLines } from '../../shared/line-diff.js';
 import { Tone } from '../../theme.js';
 
-const MAX_LINES = 8;
+/** Enough for a changed extension list; more would push the preview past 24 lines. */
+const MAX_LINES = 6;
 
 export interface SchematicDiffProps {
   readonly path: string;
