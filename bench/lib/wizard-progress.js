@@ -5,8 +5,13 @@ import {
   applyDownloadEvent,
   NO_PROGRESS,
 } from '../../dist/components/steps/download/download-progress.js';
-import { RENDER_INTERVAL_MS } from '../../dist/components/shared/use-throttled-state.js';
 import { formatBytes, formatDuration, formatRate } from '../../dist/core/format/units.js';
+
+/**
+ * The wizard's RENDER_INTERVAL_MS (src/components/shared/use-throttled-state.ts). Copied, not
+ * imported: that module imports React, which the measured download process must not load.
+ */
+const RENDER_INTERVAL_MS = 100;
 
 /** @typedef {import('../../dist/components/steps/download/download-progress.js').DownloadProgress} DownloadProgress */
 
