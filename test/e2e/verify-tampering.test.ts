@@ -87,4 +87,20 @@ describe('talos-release verify on a tampered release', () => {
     expect(result.code).toBe(5);
     expect(result.stdout).toMatch(/FAIL talos\.schematic hashes to talos\.schematicId/);
   });
+
+  it('names a channel entry that points at another schematic than the manifest', async () => {
+    const repo = await release.copy();
+    const channelPath = 'releases/channels/stable.json';
+    const channel = await repo.readJson<{ current: { schematicId: string } }>(channelPath);
+    const forged = 'c'.repeat(64);
+    channel.current.schematicId = forged;
+    await writeFile(repo.path(channelPath), JSON.stringify(channel));
+    const result = await release.verify(repo);
+    expect(result.code).toBe(5);
+    expect(result.stdout).toMatch(
+      /^FAIL releases\/channels\/stable\.json agrees with the manifest/m,
+    );
+    expect(result.stdout).toContain(forged);
+    expect(result.stdout).toContain(release.manifest().talos.schematicId);
+  });
 });

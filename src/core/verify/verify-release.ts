@@ -1,10 +1,12 @@
 // `verify`: every way a written release can disagree with itself, its repository or (with
 // --online) the factory, each as one named check. Nothing is written.
+import { relative, resolve, sep } from 'node:path';
+import { ExitCode } from '../errors.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import { checkInstallerImage, checkIsoUrl, derivedRefs } from './artifact-checks.js';
+import { checkChannelEntry } from './channel-check.js';
 import { checklistExitCode, failed, passed } from './checklist.js';
 import type { CheckResult } from './checklist.js';
-import { ExitCode } from '../errors.js';
 import { checkLocalIso } from './iso-checks.js';
 import { loadManifestForVerify } from './load-manifest.js';
 import { checkFactoryInstallerDigest, checkFactoryIsoSize } from './online-checks.js';
@@ -47,6 +49,9 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyRepor
   record(await checkSchematicFile(manifest, options.root));
   record(checkIsoUrl(manifest, refs), checkInstallerImage(manifest, refs));
   record(...(await checkLocalIso(manifest, options.root, options.signal)));
+  record(
+    await checkChannelEntry(manifest, options.root, relativeTo(options.root, options.manifestPath)),
+  );
   if (options.online) {
     record(await checkFactoryIsoSize(manifest, options));
     record(await checkFactoryInstallerDigest(manifest, options));
@@ -63,4 +68,9 @@ function schemaCheck(issues: readonly string[]): CheckResult {
     fix: 'Restore the manifest from version control, or cut the release again.',
     exitCode: ExitCode.integrity,
   });
+}
+
+/** The manifest's path as a channel file records it: relative to the root, forward slashes. */
+function relativeTo(root: string, path: string): string {
+  return relative(root, resolve(path)).split(sep).join('/');
 }
