@@ -61,6 +61,7 @@ export async function runStartupBench(options) {
     }
   }
   const bare = median(series['node -e 0'] ?? []);
+  /** @type {import('./lib/rows.js').Row[]} */
   const rows = [
     {
       figure: 'start-up: node -e 0 (baseline)',

@@ -13,7 +13,7 @@ import { formatBytes, formatDuration, formatRate } from '../../dist/core/format/
  */
 const RENDER_INTERVAL_MS = 100;
 
-/** @typedef {import('../../dist/components/steps/download/download-progress.js').DownloadProgress} DownloadProgress */
+/** @typedef {import('../../src/components/steps/download/download-progress.js').DownloadProgress} DownloadProgress */
 
 /** @param {DownloadProgress} progress */
 function screenText(progress) {
@@ -37,7 +37,7 @@ export function wizardProgress() {
   /** @type {NodeJS.Timeout | undefined} */
   let timer;
   const stats = { events: 0, renders: 0, lastScreen: '' };
-  /** @param {import('../../dist/core/download/index.js').DownloadEvent} event */
+  /** @param {import('../../src/core/download/index.js').DownloadEvent} event */
   const onEvent = (event) => {
     stats.events += 1;
     latest = applyDownloadEvent(latest, event);
