@@ -39,12 +39,14 @@ describe('the preview screen', () => {
     const joined = frame.replace(/\n\s*/g, '');
     expect(joined).toContain(plan.refs.isoUrl);
     expect(joined).toContain(plan.refs.installerImage);
+    const willWrite = frame.slice(frame.indexOf('Will write'));
     for (const path of [
       plan.paths.manifestRelative,
       plan.paths.channelRelative,
       plan.paths.isoRelative,
+      plan.paths.schematicRelative,
     ]) {
-      expect(frame).toContain(path);
+      expect(willWrite).toContain(path);
     }
     screen.write(KEY.enter);
     expect(await pollUntil(() => actions[0], 'preview-accepted')).toEqual({

@@ -35,6 +35,7 @@ export function PreviewStep({ planned, isActive, dispatch }: PreviewStepProps) {
         <Field label="Will write" value={plan.paths.manifestRelative} />
         <Field label="" value={plan.paths.channelRelative} />
         <Field label="" value={plan.paths.isoRelative} />
+        {plan.schematicFileUpdate ? <Field label="" value={plan.paths.schematicRelative} /> : null}
       </Box>
       {[...plan.normalFormChanges, ...plan.warnings].map((note) => (
         <Tone key={note} tone="warn">{`! ${note}`}</Tone>

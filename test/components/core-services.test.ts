@@ -1,0 +1,65 @@
+// The wizard's bridge to the core: the same answers --yes would build from the same choices.
+import { describe, expect, it } from 'vitest';
+import { resolveVersionSelector } from '../../src/core/versions/index.js';
+import type { DetailsChoice } from '../../src/components/state/steps.js';
+import {
+  DETAILS,
+  TALOS,
+  catalogue,
+  offlineServices,
+  requestFor,
+  sessionFor,
+  tempRoot,
+  versionList,
+} from './fixtures.js';
+
+describe('the wizard services over the core', () => {
+  it('pre-selects the version --talos-version names, and the recommended one otherwise', async () => {
+    const root = await tempRoot();
+    const list = await versionList();
+    const flagged = await sessionFor(requestFor(root, { talosVersion: '1.11' }));
+    expect(flagged.preselected).toBe(resolveVersionSelector('1.11', list));
+    expect(flagged.preselected).not.toBe(flagged.recommended);
+    const unmatched = await sessionFor(requestFor(root, { talosVersion: '0.1' }));
+    expect(unmatched.preselected).toBe(unmatched.recommended);
+  });
+
+  it("leaves the schematic file alone when the ticked set is the file's, and rewrites it otherwise", async () => {
+    const request = requestFor(await tempRoot());
+    const services = offlineServices(request);
+    const session = await services.start();
+    const inFile =
+      session.project.schematicFile.schematic.customization.systemExtensions?.officialExtensions ??
+      [];
+    const choice = (extensions: readonly string[]): DetailsChoice => ({
+      session,
+      talosVersion: TALOS,
+      catalogue: [],
+      extensions,
+      details: DETAILS,
+    });
+    const same = await services.plan(choice([...inFile].reverse()));
+    expect(same.plan.schematicFileUpdate).toBeUndefined();
+    const changed = await services.plan({
+      ...choice([...inFile, 'siderolabs/zfs']),
+      catalogue: await catalogue(),
+    });
+    expect(changed.plan.schematicFileUpdate?.after).toContain('siderolabs/zfs');
+    expect(changed.plan.problems).toEqual([]);
+  });
+
+  it('plans against the channel typed in the details', async () => {
+    const request = requestFor(await tempRoot());
+    const services = offlineServices(request);
+    const session = await services.start();
+    const { project, plan } = await services.plan({
+      session,
+      talosVersion: TALOS,
+      catalogue: [],
+      extensions: [],
+      details: { ...DETAILS, channel: 'beta' },
+    });
+    expect(project.channelName).toBe('beta');
+    expect(plan.paths.channelRelative).toBe('releases/channels/beta.json');
+  });
+});
