@@ -1,7 +1,7 @@
 // The channel file is what rollouts follow: if it lists this release, its entry must name the
 // same manifest, Talos version and schematic ID as the manifest itself.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { ExitCode, ReleaseError } from '../errors.js';
 import { parseChannelFile } from '../manifest/index.js';
 import type { ChannelEntry, ReleaseManifest } from '../manifest/index.js';
@@ -36,8 +36,12 @@ export async function checkChannelEntry(
   const entry = entries.find((candidate) => candidate.releaseVersion === manifest.releaseVersion);
   if (!entry)
     return skipped('channel', title, `the channel does not list ${manifest.releaseVersion}`);
-  const recorded = `${entry.manifest}, Talos ${entry.talosVersion}, schematic ${entry.schematicId}`;
-  const expected = `${manifestRelative}, Talos ${manifest.talos.version}, schematic ${manifest.talos.schematicId}`;
+  // A manifest verified from outside the repository (a copy, an archive) has no path to compare.
+  const inside = !manifestRelative.startsWith('../') && !isAbsolute(manifestRelative);
+  const describe = (path: string, talos: string, id: string): string =>
+    `${inside ? `${path}, ` : ''}Talos ${talos}, schematic ${id}`;
+  const recorded = describe(entry.manifest, entry.talosVersion, entry.schematicId);
+  const expected = describe(manifestRelative, manifest.talos.version, manifest.talos.schematicId);
   if (recorded === expected) return passed('channel', title, recorded);
   return failed('channel', title, {
     detail: `the channel's entry for ${manifest.releaseVersion} names another release`,
