@@ -15,14 +15,44 @@ import { runSchematicIdBench } from './schematic-ids.js';
 import { runStartupBench } from './startup.js';
 import { runWizardBench } from './wizard.js';
 
+/** @type {Array<{ name: string, run: (options: import('./lib/options.js').BenchOptions) => Promise<import('./lib/rows.js').BenchResult> }>} */
 const BENCHMARKS = [
-  runSchematicIdBench,
-  runStartupBench,
-  runDryRunBench,
-  runWizardBench,
-  runDownloadBench,
-  runMemoryBench,
+  { name: 'schematic IDs', run: runSchematicIdBench },
+  { name: 'start-up', run: runStartupBench },
+  { name: 'offline --dry-run', run: runDryRunBench },
+  { name: 'wizard first screen', run: runWizardBench },
+  { name: 'download', run: runDownloadBench },
+  { name: 'memory', run: runMemoryBench },
 ];
+
+/**
+ * A broken benchmark becomes a failed row, so the others still run and the table says which.
+ * @param {(typeof BENCHMARKS)[number]} bench
+ * @param {import('./lib/options.js').BenchOptions} options
+ * @returns {Promise<import('./lib/rows.js').BenchResult>}
+ */
+async function runOne(bench, options) {
+  try {
+    return await bench.run(options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${bench.name} failed: ${message}\n`);
+    process.exitCode = 1;
+    return {
+      name: bench.name,
+      rows: [
+        {
+          figure: bench.name,
+          measured: 'failed',
+          target: '',
+          verdict: 'miss',
+          note: message.split('\n')[0] ?? '',
+        },
+      ],
+      data: { error: message },
+    };
+  }
+}
 
 async function main() {
   assertBuilt();
@@ -32,7 +62,7 @@ async function main() {
   log(`${machineLine(machine)}; scale ${options.scale}`);
   /** @type {import('./lib/rows.js').BenchResult[]} */
   const results = [];
-  for (const bench of BENCHMARKS) results.push(await bench(options));
+  for (const bench of BENCHMARKS) results.push(await runOne(bench, options));
   const rows = results.flatMap((result) => result.rows);
   const table = formatTable(rows);
   process.stdout.write(`${table}\n`);

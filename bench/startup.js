@@ -12,11 +12,13 @@ import { median, summarize } from './lib/stats.js';
 
 export const MAX_STARTUP_RATIO = 1.5;
 const PROBE = fileURLToPath(new URL('./lib/module-probe.js', import.meta.url));
+const EMPTY_MODULE = fileURLToPath(new URL('./lib/empty-module.js', import.meta.url));
 const HEAVY_PACKAGE = /\/node_modules\/(ink|react|react-reconciler|got|yoga-layout)\//;
 
 /** @type {Record<string, string[]>} */
 const COMMANDS = {
   'node -e 0': ['-e', '0'],
+  'node <empty ES module>': [EMPTY_MODULE],
   '--help': [CLI_PATH, '--help'],
   '--version': [CLI_PATH, '--version'],
 };
@@ -68,6 +70,13 @@ export async function runStartupBench(options) {
       measured: millis(bare),
       target: '',
       verdict: /** @type {const} */ ('info'),
+    },
+    {
+      figure: 'start-up: node <empty ES module> / node -e 0',
+      measured: `${times(median(series['node <empty ES module>'] ?? []) / bare)}`,
+      target: '',
+      verdict: /** @type {const} */ ('info'),
+      note: "the floor for any ESM tool: Node's module loader alone",
     },
   ];
   /** @type {Record<string, string[]>} */

@@ -1,5 +1,6 @@
 // How big and how many: one place that reads BENCH_SCALE and friends, so a quick run on a busy
 // machine (BENCH_SCALE=0.0625: 64 MiB and 128 MiB) exercises exactly the code of the full run.
+import { existsSync } from 'node:fs';
 
 const MIB = 1024 * 1024;
 
@@ -32,6 +33,16 @@ function positiveNumber(name, fallback) {
   return value;
 }
 
+/** @returns {string | undefined} */
+function tmpDirOption() {
+  const dir = process.env.BENCH_TMPDIR;
+  if (!dir) return undefined;
+  if (!existsSync(dir)) {
+    throw new Error(`BENCH_TMPDIR=${dir} does not exist; create it or unset BENCH_TMPDIR`);
+  }
+  return dir;
+}
+
 /** @returns {BenchOptions} */
 export function readOptions() {
   const scale = positiveNumber('BENCH_SCALE', 1);
@@ -49,6 +60,6 @@ export function readOptions() {
     dryRunReps: reps('BENCH_DRY_RUN_REPS', 9),
     wizardReps: reps('BENCH_WIZARD_REPS', 5),
     idSeconds: positiveNumber('BENCH_ID_SECONDS', 2),
-    tmpDir: process.env.BENCH_TMPDIR || undefined,
+    tmpDir: tmpDirOption(),
   };
 }
