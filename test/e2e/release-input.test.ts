@@ -126,18 +126,24 @@ describe('bad input to a release', () => {
     expect(requestsSince(standin, from).filter((line) => !line.startsWith('GET '))).toEqual([]);
   });
 
-  it('refuses kernel arguments that look like secrets, without printing them', async () => {
-    repo = await makeRepo();
-    const secret = 'S3cr3tJ0inT0kenValue';
-    await writeFile(
-      repo.path(SCHEMATIC_PATH),
-      `customization:\n  extraKernelArgs:\n    - siderolink.api=https://omni.example.com:8090/?jointoken=${secret}\n`,
-    );
-    const from = standin.requests.length;
-    const stderr = await expectRefused(releaseArgs(standin), [
+  const secret = 'S3cr3tJ0inT0kenValue';
+  it.each([
+    [
+      'kernel arguments',
       'extraKernelArgs',
-      '--allow-public-secrets',
-    ]);
+      `  extraKernelArgs:\n    - siderolink.api=https://omni.example.com:8090/?jointoken=${secret}\n`,
+    ],
+    ['META values', 'meta', `  meta:\n    - key: 12\n      value: 'password=${secret}'\n`],
+    [
+      'an embedded machine configuration',
+      'embeddedMachineConfiguration',
+      `  embeddedMachineConfiguration: |\n    apiVersion: v1alpha1\n    kind: Example\n    token: ${secret}\n`,
+    ],
+  ])('refuses secret-looking %s without printing them', async (_what, field, yaml) => {
+    repo = await makeRepo();
+    await writeFile(repo.path(SCHEMATIC_PATH), `customization:\n${yaml}`);
+    const from = standin.requests.length;
+    const stderr = await expectRefused(releaseArgs(standin), [field, '--allow-public-secrets']);
     expect(stderr).not.toContain(secret);
     // The schematic would be public by its ID: it must never have been submitted.
     expect(requestsSince(standin, from)).not.toContainEqual(expect.stringMatching(/^POST /));
