@@ -1,9 +1,11 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WizardAction } from '../../src/components/state/actions.js';
 import type { PlannedRelease } from '../../src/components/state/steps.js';
 import { PreviewStep } from '../../src/components/steps/preview/preview-step.js';
-import { plannedFor, requestFor, tempRoot } from './fixtures.js';
+import { DETAILS, plannedFor, requestFor, tempRoot } from './fixtures.js';
 import { KEY, pollUntil, renderInk } from './helpers.js';
 import type { InkHarness } from './helpers.js';
 
@@ -68,11 +70,22 @@ describe('the preview screen', () => {
     const screen = mount(planned);
     const frame = await screen.waitForText('✗');
     expect(frame).toContain('Kubernetes 1.20.0 is not supported');
+    expect(frame).toContain('Press esc and fix the Kubernetes version.');
     expect(frame).toContain('esc back and fix');
     expect(frame).not.toContain('enter submit');
     screen.write(KEY.enter);
     screen.write(KEY.escape);
     expect(await pollUntil(() => actions[0], 'back')).toEqual({ type: 'back' });
     expect(actions).toHaveLength(1);
+  });
+
+  it('points at the release version field when that release already exists', async () => {
+    const root = await tempRoot();
+    await mkdir(join(root, 'releases'));
+    await writeFile(join(root, 'releases', `${DETAILS.releaseVersion}.json`), '{}\n');
+    const screen = mount(await plannedFor(requestFor(root)));
+    const frame = await screen.waitForText('already exists');
+    expect(frame).toContain(`✗ release ${DETAILS.releaseVersion} already exists`);
+    expect(frame).toContain('Press esc and type another release version');
   });
 });

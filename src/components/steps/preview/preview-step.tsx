@@ -5,6 +5,7 @@ import { isGlobalKey, isKey } from '../../keys.js';
 import { Footer } from '../../shared/footer.js';
 import { StepTitle } from '../../shared/step-title.js';
 import type { WizardAction } from '../../state/actions.js';
+import type { PlanProblem } from '../../../core/pipeline/problems.js';
 import type { PlannedRelease } from '../../state/steps.js';
 import { Tone } from '../../theme.js';
 import { SchematicDiff } from './schematic-diff.js';
@@ -43,12 +44,24 @@ export function PreviewStep({ planned, isActive, dispatch }: PreviewStepProps) {
       {plan.problems.map((problem) => (
         <Box key={problem.message} flexDirection="column">
           <Tone tone="bad">{`✗ ${problem.message}`}</Tone>
-          {problem.hint ? <Tone tone="muted">{`  ${problem.hint}`}</Tone> : null}
+          {problem.hint ? <Tone tone="muted">{`  ${wizardHint(problem)}`}</Tone> : null}
         </Box>
       ))}
       <Footer hints={blocked ? 'preview-blocked' : 'preview'} />
     </Box>
   );
+}
+
+/** The core's hints name flags; here the fix is usually a field one Esc away. */
+function wizardHint(problem: PlanProblem): string | undefined {
+  switch (problem.kind) {
+    case 'release-exists':
+      return 'Press esc and type another release version (or run again with --force to overwrite it).';
+    case 'kubernetes':
+      return `Press esc and fix the Kubernetes version. ${problem.hint ?? ''}`.trim();
+    default:
+      return problem.hint;
+  }
 }
 
 function Field({ label, value }: { readonly label: string; readonly value: string }) {
