@@ -6,7 +6,7 @@ import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin } from '../../src/standin/types.js';
 import { runCli } from './helpers/cli.js';
 import { releaseArgs, requestsSince } from './helpers/release.js';
-import { makeRepo, SCHEMATIC_PATH } from './helpers/repo.js';
+import { makeRepo } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
 
 let standin: RunningStandin;
@@ -124,40 +124,5 @@ describe('bad input to a release', () => {
     );
     // Checked against the catalogue before anything was submitted or built.
     expect(requestsSince(standin, from).filter((line) => !line.startsWith('GET '))).toEqual([]);
-  });
-
-  const secret = 'S3cr3tJ0inT0kenValue';
-  it.each([
-    [
-      'kernel arguments',
-      'extraKernelArgs',
-      `  extraKernelArgs:\n    - siderolink.api=https://omni.example.com:8090/?jointoken=${secret}\n`,
-    ],
-    ['META values', 'meta', `  meta:\n    - key: 12\n      value: 'password=${secret}'\n`],
-    [
-      'an embedded machine configuration',
-      'embeddedMachineConfiguration',
-      `  embeddedMachineConfiguration: |\n    apiVersion: v1alpha1\n    kind: Example\n    token: ${secret}\n`,
-    ],
-  ])('refuses secret-looking %s without printing them', async (_what, field, yaml) => {
-    repo = await makeRepo();
-    await writeFile(repo.path(SCHEMATIC_PATH), `customization:\n${yaml}`);
-    const from = standin.requests.length;
-    const stderr = await expectRefused(releaseArgs(standin), [field, '--allow-public-secrets']);
-    expect(stderr).not.toContain(secret);
-    // The schematic would be public by its ID: it must never have been submitted.
-    expect(requestsSince(standin, from)).not.toContainEqual(expect.stringMatching(/^POST /));
-  });
-
-  it('releases a secret-looking schematic when told it is not secret (--allow-public-secrets)', async () => {
-    repo = await makeRepo();
-    await writeFile(
-      repo.path(SCHEMATIC_PATH),
-      'customization:\n  extraKernelArgs:\n    - siderolink.api=https://omni.example.com:8090/?jointoken=not-really-secret\n',
-    );
-    const result = await runCli(releaseArgs(standin, '--allow-public-secrets'), { cwd: repo.root });
-    expect(result.stderr).not.toContain('error:');
-    expect(result.code).toBe(0);
-    expect(await repo.files()).toContain('releases/0.1.0.json');
   });
 });
