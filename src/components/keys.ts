@@ -7,6 +7,8 @@ export type KeyName =
   | 'down'
   | 'pageUp'
   | 'pageDown'
+  | 'first'
+  | 'last'
   | 'toggle'
   | 'submit'
   | 'back'
@@ -26,6 +28,8 @@ const MATCHERS: Record<KeyName, (input: string, key: Key) => boolean> = {
   down: (_, key) => key.downArrow,
   pageUp: (_, key) => key.pageUp,
   pageDown: (_, key) => key.pageDown,
+  first: (_, key) => key.home,
+  last: (_, key) => key.end,
   toggle: (input, key) => input === ' ' && !key.ctrl && !key.meta,
   submit: (_, key) => key.return,
   back: (_, key) => key.escape,
@@ -108,6 +112,7 @@ export const HINTS: Record<HintSet, readonly Hint[]> = {
 /** Every key, for the `?` screen. */
 export const HELP_LINES: readonly Hint[] = [
   ['↑ ↓  PgUp PgDn', 'move through a list'],
+  ['Home End', 'jump to the top or the bottom of a list'],
   ['letters, digits', 'filter a list, or type into a field'],
   ['backspace', 'erase the last character'],
   ['space', 'tick or untick an extension'],

@@ -94,3 +94,21 @@ async function pollActions(done: () => boolean): Promise<void> {
   const { pollUntil } = await import('./helpers.js');
   await pollUntil(() => (done() ? true : undefined), 'an action');
 }
+
+describe('the Talos version screen, long jumps', () => {
+  it('jumps to the oldest version with End and back to the newest with Home', async () => {
+    const screen = mount();
+    await screen.waitForText('Filter:');
+    const highlighted = (): string =>
+      screen
+        .frame()
+        .split('\n')
+        .find((line) => line.startsWith('›')) ?? '';
+    await screen.press('\u001B[F');
+    expect(highlighted()).toContain(
+      session.versions[session.versions.length - 1]?.version ?? 'none',
+    );
+    await screen.press('\u001B[H');
+    expect(highlighted()).toContain(session.versions[0]?.version ?? 'none');
+  });
+});

@@ -23,6 +23,8 @@ export function useExtensionInput(options: ExtensionInputOptions): void {
     else if (isKey('down', input, key)) list.move(1);
     else if (isKey('pageUp', input, key)) list.move(-pageSize);
     else if (isKey('pageDown', input, key)) list.move(pageSize);
+    else if (isKey('first', input, key)) list.move(-Number.MAX_SAFE_INTEGER);
+    else if (isKey('last', input, key)) list.move(Number.MAX_SAFE_INTEGER);
     else if (isKey('toggle', input, key)) {
       if (row) selection.toggle(row);
     } else if (isKey('useSuggestion', input, key)) {

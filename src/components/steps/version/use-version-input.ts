@@ -18,6 +18,8 @@ export function useVersionInput({ list, pageSize, isActive, onChoose }: VersionI
     else if (isKey('down', input, key)) list.move(1);
     else if (isKey('pageUp', input, key)) list.move(-pageSize);
     else if (isKey('pageDown', input, key)) list.move(pageSize);
+    else if (isKey('first', input, key)) list.move(-Number.MAX_SAFE_INTEGER);
+    else if (isKey('last', input, key)) list.move(Number.MAX_SAFE_INTEGER);
     else if (isKey('submit', input, key)) {
       if (list.highlighted) onChoose(list.highlighted.version);
     } else if (isKey('back', input, key)) list.clearFilter();
