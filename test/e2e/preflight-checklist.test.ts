@@ -62,6 +62,15 @@ describe('talos-release preflight', () => {
     expect(await repo.snapshot()).toEqual(before);
   });
 
+  it('checks an --extensions set without writing it into the schematic file', async () => {
+    repo = await makeRepo();
+    const before = await repo.snapshot();
+    const { result, report } = await preflightJson('--extensions', 'siderolabs/gvisor');
+    expect(result.code).toBe(0);
+    expect(statusOf(report, 'extension')).toBe('pass');
+    expect(await repo.snapshot()).toEqual(before);
+  });
+
   it('learns the ISO size from a HEAD and reports it with --json', async () => {
     repo = await makeRepo();
     const from = standin.requests.length;
