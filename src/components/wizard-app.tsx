@@ -10,7 +10,6 @@ import type { WizardServices } from './services/types.js';
 import { HelpView } from './shared/help-view.js';
 import { KeySlotProvider } from './shared/use-keys.js';
 import { INITIAL_STATE, wizardReducer } from './state/reducer.js';
-import type { WizardState } from './state/reducer.js';
 import { isFinalStep } from './state/steps.js';
 import { StepScreen } from './step-screen.js';
 import { doneEpilogue } from './steps/done-epilogue.js';
@@ -23,12 +22,10 @@ export interface WizardAppProps {
   readonly services: WizardServices;
   readonly controller: AbortController;
   readonly theme: Theme;
-  /** For tests that start on a later screen. */
-  readonly initialState?: WizardState;
 }
 
-export function WizardApp({ request, services, controller, theme, initialState }: WizardAppProps) {
-  const [state, dispatch] = useReducer(wizardReducer, initialState ?? INITIAL_STATE);
+export function WizardApp({ request, services, controller, theme }: WizardAppProps) {
+  const [state, dispatch] = useReducer(wizardReducer, INITIAL_STATE);
   const { exit } = useApp();
   const final = isFinalStep(state.step);
   const keySlot = useGlobalKeys({ controller, helpOpen: state.help, isActive: !final, dispatch });
