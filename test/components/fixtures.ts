@@ -1,6 +1,6 @@
 // Real data for screen tests: the repository's schematic in a temp root, the stand-in's catalogue
 // copy, and the real core planning over them. Only the network is replaced.
-import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExtensionInfo } from '../../src/core/catalogue/index.js';
@@ -19,14 +19,23 @@ const REPO = new URL('../../', import.meta.url).pathname;
 const CATALOG = join(REPO, 'src/standin/catalog');
 export const TALOS = 'v1.12.11';
 
+const createdRoots: string[] = [];
+
 export async function tempRoot(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'wizard-test-'));
+  createdRoots.push(root);
   await mkdir(join(root, 'schematics'));
   await copyFile(
     join(REPO, 'schematics/metal-amd64.yaml'),
     join(root, 'schematics/metal-amd64.yaml'),
   );
   return root;
+}
+
+/** Removes every root this test file created (ISOs included). */
+export async function removeTempRoots(): Promise<void> {
+  const roots = createdRoots.splice(0);
+  await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
 }
 
 export async function versionList(): Promise<string[]> {

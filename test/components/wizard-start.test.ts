@@ -2,12 +2,14 @@
 // line and the fix; r reloads it once fixed, q quits with the error's exit code.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runWizard } from '../../src/components/run-wizard.js';
 import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin } from '../../src/standin/types.js';
 import { fakeTerminal } from './fake-terminal.js';
-import { requestFor, tempRoot } from './fixtures.js';
+import { removeTempRoots, requestFor, tempRoot } from './fixtures.js';
+
+afterAll(removeTempRoots);
 
 let standin: RunningStandin | undefined;
 afterEach(async () => {

@@ -2,9 +2,11 @@
 import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import { tempRoot } from '../components/fixtures.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempRoots, tempRoot } from '../components/fixtures.js';
 import { CLI } from '../components/tmux.js';
+
+afterAll(removeTempRoots);
 
 const run = promisify(execFile);
 

@@ -2,13 +2,15 @@
 // choosing a version to finding the manifest and channel written, and a cancel that writes nothing.
 import { access, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runWizard } from '../../src/components/run-wizard.js';
 import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin } from '../../src/standin/types.js';
 import { fakeTerminal } from '../components/fake-terminal.js';
-import { requestFor, tempRoot } from '../components/fixtures.js';
+import { removeTempRoots, requestFor, tempRoot } from '../components/fixtures.js';
 import { KEY } from '../components/helpers.js';
+
+afterAll(removeTempRoots);
 
 let standin: RunningStandin | undefined;
 afterEach(async () => {

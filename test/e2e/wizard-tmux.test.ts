@@ -3,12 +3,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin } from '../../src/standin/types.js';
-import { tempRoot } from '../components/fixtures.js';
+import { removeTempRoots, tempRoot } from '../components/fixtures.js';
 import { CLI, startInTmux } from '../components/tmux.js';
 import type { TmuxPane } from '../components/tmux.js';
+
+afterAll(removeTempRoots);
 
 let standin: RunningStandin | undefined;
 let pane: TmuxPane | undefined;
