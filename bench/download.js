@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { curlToNull, engineDownload, handPipeline } from './lib/contenders.js';
 import { log } from './lib/log.js';
+import { runTimedOk } from './lib/run-timed.js';
 import { isMain, runAlone } from './lib/standalone.js';
 import { startStandinProcess } from './lib/standin-process.js';
 import { median, summarize } from './lib/stats.js';
@@ -11,6 +12,14 @@ import { seconds, sizeLabel, throughput, times, verdict } from './lib/rows.js';
 import { withTempDir } from './lib/temp-dir.js';
 
 export const MAX_ENGINE_RATIO = 1.15;
+
+/**
+ * Untimed, between runs: the pipeline leaves its file's pages dirty (it never fsyncs), and their
+ * write-back would otherwise slow whichever contender runs next.
+ */
+async function settleDisk() {
+  await runTimedOk('sync', 'sync', []);
+}
 
 /**
  * @param {Record<string, number[]>} series
@@ -67,7 +76,10 @@ export async function runDownloadBench(options) {
     await withTempDir(options.tmpDir, async (dir) => {
       const order = contenders(series, hashes, standin.isoUrl, dir);
       log(`download ${label}: warm-up`);
-      for (const [, run] of order) await run();
+      for (const [, run] of order) {
+        await run();
+        await settleDisk();
+      }
       for (const values of Object.values(series)) values.length = 0;
       for (let round = 0; round < options.downloadReps; round += 1) {
         log(`download ${label}: round ${round + 1}/${options.downloadReps}`);
@@ -76,6 +88,7 @@ export async function runDownloadBench(options) {
             order[(round + k) % order.length]
           );
           await run();
+          await settleDisk();
         }
       }
     });
