@@ -62,4 +62,12 @@ describe('the wizard services over the core', () => {
     expect(project.channelName).toBe('beta');
     expect(plan.paths.channelRelative).toBe('releases/channels/beta.json');
   });
+
+  it('reads another channel for its defaults, and a channel with no release yet suggests a first one', async () => {
+    const services = offlineServices(requestFor(await tempRoot()));
+    const session = await services.start();
+    const beta = await services.channelDefaults('beta');
+    expect(beta).toEqual({ channel: 'beta', current: undefined, defaults: session.defaults });
+    await expect(services.channelDefaults('../x')).rejects.toThrow('invalid channel name');
+  });
 });

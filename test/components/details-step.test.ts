@@ -3,7 +3,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WizardAction } from '../../src/components/state/actions.js';
 import type { PlannedRelease } from '../../src/components/state/steps.js';
 import { DetailsStep } from '../../src/components/steps/details/details-step.js';
-import { DETAILS, plannedFor, requestFor, tempRoot } from './fixtures.js';
+import { ServicesProvider } from '../../src/components/services/context.js';
+import type { WizardServices } from '../../src/components/services/types.js';
+import { DETAILS, offlineServices, plannedFor, requestFor, tempRoot } from './fixtures.js';
 import { KEY, pollUntil, renderInk } from './helpers.js';
 import type { InkHarness } from './helpers.js';
 
@@ -16,15 +18,20 @@ beforeAll(async () => {
 });
 afterEach(() => ink?.unmount());
 
-function mount(initial = DETAILS): InkHarness {
+function mount(initial = DETAILS, services: Partial<WizardServices> = {}): InkHarness {
   actions = [];
+  const request = planned.choice.session.request;
   ink = renderInk(
-    createElement(DetailsStep, {
-      choice: planned.choice,
-      initial,
-      isActive: true,
-      dispatch: (action: WizardAction) => actions.push(action),
-    }),
+    createElement(
+      ServicesProvider,
+      { value: offlineServices(request, services) },
+      createElement(DetailsStep, {
+        choice: planned.choice,
+        initial,
+        isActive: true,
+        dispatch: (action: WizardAction) => actions.push(action),
+      }),
+    ),
   );
   return ink;
 }
@@ -95,5 +102,38 @@ describe('the release details screen', () => {
       type: 'back',
       details: { ...DETAILS, releaseVersion: `${DETAILS.releaseVersion}1` },
     });
+  });
+
+  it('refills the fields not typed in from the current release of a channel typed in', async () => {
+    const { defaults } = planned.choice.session;
+    const beta = {
+      channel: 'beta',
+      current: '2.0.0',
+      defaults: { releaseVersion: '2.0.1', appVersion: '5.5.5', valuesProfile: 'edge' },
+    };
+    const screen = mount(
+      {
+        ...DETAILS,
+        releaseVersion: defaults.releaseVersion,
+        appVersion: '',
+        valuesProfile: defaults.valuesProfile,
+      },
+      {
+        channelDefaults: async (channel) =>
+          channel === 'beta' ? beta : { ...beta, channel, current: undefined },
+      },
+    );
+    await screen.waitForText('First release on stable');
+    await screen.type('7.0.0');
+    await screen.press(KEY.up);
+    await screen.press(KEY.up);
+    expect(lineWith(screen.frame(), 'Channel:')).toMatch(/^› /);
+    for (let i = 0; i < 'stable'.length; i += 1) await screen.press(KEY.backspace);
+    await screen.type('beta');
+    const frame = await screen.waitForText("Defaults follow beta's current release 2.0.0.");
+    expect(lineWith(frame, 'Release version:')).toContain('2.0.1');
+    expect(lineWith(frame, 'Values profile:')).toContain('edge');
+    // Typed before the channel changed: the operator's, not the channel's.
+    expect(lineWith(frame, 'App version:')).toContain('7.0.0');
   });
 });

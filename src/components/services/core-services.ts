@@ -9,6 +9,7 @@ import { buildManifest } from '../../core/pipeline/build-manifest.js';
 import { releaseDefaults } from '../../core/pipeline/defaults.js';
 import { planRelease, releasePaths } from '../../core/pipeline/plan.js';
 import { loadProject } from '../../core/pipeline/project.js';
+import type { LoadedProject } from '../../core/pipeline/project.js';
 import type { ReleaseRequest } from '../../core/pipeline/request.js';
 import { exists, writeRelease } from '../../core/pipeline/write-release.js';
 import { submitSchematic } from '../../core/pipeline/submit.js';
@@ -17,6 +18,7 @@ import {
   latestStable,
   resolveVersionSelector,
 } from '../../core/versions/index.js';
+import type { SessionDefaults } from '../state/steps.js';
 import { releaseAnswers } from './release-answers.js';
 import type { WizardServices } from './types.js';
 
@@ -55,22 +57,28 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
           const project = await loadProject(request);
           const list = await client.listVersions();
           const recommended = latestStable(list);
-          const defaults = releaseDefaults(project);
           return {
             request,
             project,
             versions: classifyVersions(list),
             recommended,
             preselected: preselect(request.talosVersion, list) ?? recommended,
-            defaults: {
-              releaseVersion: defaults.releaseVersion,
-              appVersion: defaults.appVersion,
-              valuesProfile: defaults.valuesProfile,
-            },
+            defaults: sessionDefaults(project),
           };
         })(),
       ),
     listExtensions: (talosVersion) => track(client.listExtensions(talosVersion)),
+    channelDefaults: (channel) =>
+      track(
+        (async () => {
+          const project = await loadProject({ ...request, channel });
+          return {
+            channel,
+            current: project.channel?.current.releaseVersion,
+            defaults: sessionDefaults(project),
+          };
+        })(),
+      ),
     plan: (choice) =>
       track(
         (async () => {
@@ -131,6 +139,11 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
       lock = undefined;
     },
   };
+}
+
+function sessionDefaults(project: LoadedProject): SessionDefaults {
+  const { releaseVersion, appVersion, valuesProfile } = releaseDefaults(project);
+  return { releaseVersion, appVersion, valuesProfile };
 }
 
 /** The --talos-version flag as a pre-selection; a selector that matches nothing selects nothing. */

@@ -12,6 +12,7 @@ import type {
   DownloadedRelease,
   PlannedRelease,
   ReadyRelease,
+  SessionDefaults,
   WizardSession,
 } from '../state/steps.js';
 
@@ -20,10 +21,20 @@ export interface InstallerOutcome {
   readonly manifest: ReleaseManifest;
 }
 
+/** What a channel's current release suggests for the next one. */
+export interface ChannelDefaults {
+  readonly channel: string;
+  /** The channel's current release version; undefined before its first release. */
+  readonly current: string | undefined;
+  readonly defaults: SessionDefaults;
+}
+
 export interface WizardServices {
   /** Loads the schematic, the channel and the factory's version list. */
   start(): Promise<WizardSession>;
   listExtensions(talosVersion: string): Promise<readonly ExtensionInfo[]>;
+  /** Reads another channel's current release, for the details typed against it. */
+  channelDefaults(channel: string): Promise<ChannelDefaults>;
   /** Reloads the project for the chosen channel and works the release out in full. */
   plan(
     choice: DetailsChoice,

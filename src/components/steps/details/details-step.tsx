@@ -1,7 +1,7 @@
 // Step 4: the release details, validated as they are typed, with defaults from the channel's
 // current release.
 import { Box } from 'ink';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Footer } from '../../shared/footer.js';
 import { StepTitle } from '../../shared/step-title.js';
 import type { WizardAction } from '../../state/actions.js';
@@ -9,6 +9,8 @@ import type { ExtensionChoice, ReleaseDetails } from '../../state/steps.js';
 import { Tone } from '../../theme.js';
 import { DetailsView } from './details-view.js';
 import { trimmedDetails } from './fields.js';
+import { typedFields } from './typed-fields.js';
+import { useChannelDefaults } from './use-channel-defaults.js';
 import { useDetailsForm } from './use-details-form.js';
 import { useDetailsInput } from './use-details-input.js';
 
@@ -21,7 +23,9 @@ export interface DetailsStepProps {
 
 export function DetailsStep({ choice, initial, isActive, dispatch }: DetailsStepProps) {
   const { session, talosVersion } = choice;
-  const form = useDetailsForm(initial, { talosVersion, root: session.project.root });
+  const typed = useMemo(() => typedFields(initial, session), [initial, session]);
+  const form = useDetailsForm(initial, { talosVersion, root: session.project.root }, typed);
+  const source = useChannelDefaults(form, session);
   const [attempted, setAttempted] = useState(false);
   useDetailsInput({
     form,
@@ -39,10 +43,7 @@ export function DetailsStep({ choice, initial, isActive, dispatch }: DetailsStep
       <Tone tone="plain">{`Talos ${talosVersion} with ${choice.extensions.length} extensions. Describe the release:`}</Tone>
       <DetailsView
         form={form}
-        source={defaultsSource(
-          session.project.channel?.current.releaseVersion,
-          session.project.channelName,
-        )}
+        source={defaultsSource(source.current, source.channel)}
         attempted={attempted}
       />
       <Footer hints="details" />
