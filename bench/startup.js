@@ -3,6 +3,7 @@
 // loads Ink, React or got, which is what keeps them near the bare runtime.
 import { fileURLToPath } from 'node:url';
 import { cleanEnv } from './lib/clean-env.js';
+import { countLoadedFiles } from './lib/loaded-files.js';
 import { log } from './lib/log.js';
 import { CLI_PATH } from './lib/paths.js';
 import { millis, times, verdict } from './lib/rows.js';
@@ -11,9 +12,8 @@ import { isMain, runAlone } from './lib/standalone.js';
 import { median, summarize } from './lib/stats.js';
 
 export const MAX_STARTUP_RATIO = 1.5;
-const PROBE = fileURLToPath(new URL('./lib/module-probe.js', import.meta.url));
 const EMPTY_MODULE = fileURLToPath(new URL('./lib/empty-module.js', import.meta.url));
-const HEAVY_PACKAGE = /\/node_modules\/(ink|react|react-reconciler|got|yoga-layout)\//;
+const HEAVY_PACKAGES = new Set(['ink', 'react', 'react-reconciler', 'yoga-layout', 'got']);
 
 /** @type {Record<string, string[]>} */
 const COMMANDS = {
@@ -24,23 +24,13 @@ const COMMANDS = {
 };
 
 /**
- * The packages outside the tool's own files that a flag makes Node resolve.
+ * Which of the heavy packages a flag makes Node load (none, for a fast start).
  * @param {string} flag
  * @returns {Promise<string[]>}
  */
-async function heavyModulesLoadedBy(flag) {
-  const run = await runTimedOk(
-    `talos-release ${flag} with the module probe`,
-    process.execPath,
-    ['--import', PROBE, CLI_PATH, flag],
-    { env: cleanEnv() },
-  );
-  const urls = run.stderr.split('\n').filter((line) => line.startsWith('bench-module-probe: '));
-  return [
-    ...new Set(
-      urls.map((line) => HEAVY_PACKAGE.exec(line)?.[1]).filter((name) => name !== undefined),
-    ),
-  ];
+async function heavyPackagesLoadedBy(flag) {
+  const loaded = await countLoadedFiles([CLI_PATH, flag]);
+  return loaded.byPackage.map((entry) => entry.name).filter((name) => HEAVY_PACKAGES.has(name));
 }
 
 /**
@@ -82,7 +72,7 @@ export async function runStartupBench(options) {
   /** @type {Record<string, string[]>} */
   const heavy = {};
   for (const flag of ['--help', '--version']) {
-    heavy[flag] = await heavyModulesLoadedBy(flag);
+    heavy[flag] = await heavyPackagesLoadedBy(flag);
     const ms = median(series[flag] ?? []);
     const ratio = ms / bare;
     const loaded = heavy[flag] ?? [];
