@@ -54,6 +54,16 @@ async function runOne(bench, options) {
   }
 }
 
+/** @param {readonly import('./lib/rows.js').Row[]} rows */
+function verdictSummary(rows) {
+  const judged = rows.filter((row) => row.verdict !== 'info');
+  const missed = judged.filter((row) => row.verdict === 'miss');
+  const met = `${judged.length - missed.length} of ${judged.length} targets met`;
+  return missed.length === 0
+    ? `${met}.`
+    : `${met}; missed: ${missed.map((row) => row.figure).join('; ')}.`;
+}
+
 async function main() {
   assertBuilt();
   const options = readOptions();
@@ -65,7 +75,8 @@ async function main() {
   for (const bench of BENCHMARKS) results.push(await runOne(bench, options));
   const rows = results.flatMap((result) => result.rows);
   const table = formatTable(rows);
-  process.stdout.write(`${table}\n`);
+  const summary = verdictSummary(rows);
+  process.stdout.write(`${table}\n\n${summary}\n`);
 
   const finished = new Date();
   const report = {
@@ -87,6 +98,8 @@ async function main() {
     `(load average ${machine.loadAverage.join(' / ')} at the start). Times are medians.`,
     '',
     table,
+    '',
+    summary,
   ].join('\n');
   if (await replaceResultsBlock(README_PATH, block)) log(`updated the table in ${README_PATH}`);
   else log(`${README_PATH} has no results markers; the table was not written there`);
