@@ -58,7 +58,10 @@ export function CancelledView({
     <Box flexDirection="column">
       <Tone tone="warn">Cancelled. Nothing was written.</Tone>
       {partialDownload ? (
-        <Tone tone="plain">{`The partial download stays at ${partialDownload}; the next run resumes it.`}</Tone>
+        <Tone
+          tone="plain"
+          wrap="wrap"
+        >{`The partial download stays at ${partialDownload}; the next run resumes it.`}</Tone>
       ) : null}
     </Box>
   );
