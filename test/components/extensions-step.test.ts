@@ -118,4 +118,23 @@ describe('the extensions screen', () => {
     expect(extensions.length).toBeGreaterThan(24);
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
   });
+
+  it('shows a renamed extension without blocking, and tab takes the current name', async () => {
+    expect(extensions.some((entry) => entry.name === 'siderolabs/amdgpu-firmware')).toBe(false);
+    const screen = mount([...SCHEMATIC, 'siderolabs/amdgpu-firmware']);
+    const frame = await screen.waitForText('was renamed to siderolabs/amdgpu');
+    expect(frame).not.toContain('problem');
+    await screen.press(KEY.tab);
+    expect(screen.frame()).not.toContain('was renamed');
+    const amdgpu = screen
+      .frame()
+      .split('\n')
+      .find((line) => line.trimEnd().endsWith(' siderolabs/amdgpu'));
+    expect(amdgpu).toContain('[x]');
+    screen.write(KEY.enter);
+    expect(await nextAction()).toEqual({
+      type: 'extensions-chosen',
+      extensions: [...SCHEMATIC, 'siderolabs/amdgpu'].sort(),
+    });
+  });
 });
