@@ -13,6 +13,7 @@ import { formatTable } from './lib/table.js';
 import { runMemoryBench } from './memory.js';
 import { runSchematicIdBench } from './schematic-ids.js';
 import { runStartupBench } from './startup.js';
+import { runWizardMemoryBench } from './wizard-memory.js';
 import { runWizardBench } from './wizard.js';
 
 /** @type {Array<{ name: string, run: (options: import('./lib/options.js').BenchOptions) => Promise<import('./lib/rows.js').BenchResult> }>} */
@@ -23,6 +24,7 @@ const BENCHMARKS = [
   { name: 'wizard first screen', run: runWizardBench },
   { name: 'download', run: runDownloadBench },
   { name: 'memory', run: runMemoryBench },
+  { name: 'wizard memory', run: runWizardMemoryBench },
 ];
 
 /**

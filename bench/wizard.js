@@ -10,7 +10,7 @@ import { isMain, runAlone } from './lib/standalone.js';
 import { startStandinProcess } from './lib/standin-process.js';
 import { median, summarize } from './lib/stats.js';
 import { withTempDir } from './lib/temp-dir.js';
-import { privateTmux, TMUX } from './lib/tmux.js';
+import { pollPause, privateTmux, TMUX } from './lib/tmux.js';
 
 export const MAX_FIRST_SCREEN_MS = 1000;
 /** A version row of the list, e.g. "› v1.13.9   recommended …". */
@@ -37,6 +37,7 @@ async function timeFirstScreen(tmux, name, command) {
           `the wizard showed no version list within ${GIVE_UP_MS} ms. Screen:\n${screen}`,
         );
       }
+      await pollPause();
     }
   } finally {
     await tmux.close(name);

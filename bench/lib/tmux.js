@@ -9,6 +9,14 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const TMUX = '/usr/bin/tmux';
 
+/**
+ * Between two looks at a pane. Every look spawns tmux, and a tight loop of them would take CPU
+ * from the wizard being measured on a 2-core machine; 10 ms bounds the timing error instead.
+ */
+export const POLL_INTERVAL_MS = 10;
+
+export const pollPause = () => new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+
 export function privateTmux() {
   // An explicit socket path, because tmux leaves its socket file behind when the server is killed.
   const socket = join(tmpdir(), `talos-release-bench-tmux-${process.pid}`);
@@ -25,6 +33,18 @@ export function privateTmux() {
       tmux(['new-session', '-d', '-s', name, '-x', '120', '-y', '40', command]),
     /** @param {string} name */
     screen: (name) => tmux(['capture-pane', '-p', '-t', name]),
+    /**
+     * Types text, or a key name such as Enter, into the session.
+     * @param {string} name
+     * @param {string} keys
+     */
+    send: (name, keys) => tmux(['send-keys', '-t', name, keys]),
+    /** @param {string} name */
+    isOpen: (name) =>
+      tmux(['has-session', '-t', name]).then(
+        () => true,
+        () => false,
+      ),
     /** @param {string} name */
     close: (name) => tmux(['kill-session', '-t', name]).catch(() => ''),
     stop: async () => {

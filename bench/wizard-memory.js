@@ -1,0 +1,134 @@
+// Peak RSS of the interactive wizard through a whole release, screen and all: the stand-in serves
+// a tiny ISO (what the wizard costs without a download) and the "1 GiB" and "2 GiB" ones.
+// GNU time reports the peak of the wizard's process; tmux is the terminal.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { log } from './lib/log.js';
+import { CLI_PATH } from './lib/paths.js';
+import { hasGnuTime, peakRssFrom } from './lib/peak-rss.js';
+import { prepareReleaseRoot } from './lib/release-root.js';
+import { mebibytes, sizeLabel, verdict } from './lib/rows.js';
+import { isMain, runAlone } from './lib/standalone.js';
+import { startStandinProcess } from './lib/standin-process.js';
+import { withTempDir } from './lib/temp-dir.js';
+import { privateTmux } from './lib/tmux.js';
+import { wizardDriver } from './lib/wizard-driver.js';
+import { MAX_PEAK_RSS_BYTES } from './memory.js';
+
+const TINY_ISO = 1024 * 1024;
+
+/** @param {string} text */
+const quote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * One release through the wizard's screens, accepting the defaults a person would.
+ * @param {ReturnType<typeof wizardDriver>} wizard
+ */
+async function walkThroughRelease(wizard) {
+  await wizard.waitFor(/v\d+\.\d+\.\d+\s+recommended/);
+  await wizard.send('1.12');
+  await wizard.waitFor(/›\s*v1\.12\./);
+  await wizard.send('Enter');
+  await wizard.waitFor('selected');
+  await wizard.send('Enter');
+  await wizard.waitFor('App version');
+  await wizard.send('1.0.0');
+  await wizard.waitFor('All fields are valid');
+  await wizard.send('Enter');
+  await wizard.waitFor('Schematic ID');
+  await wizard.send('Enter');
+  await wizard.waitFor('Write the release?');
+  await wizard.send('y');
+  await wizard.waitForExit();
+}
+
+/**
+ * @param {ReturnType<typeof privateTmux>} tmux
+ * @param {string} factoryUrl
+ * @param {string} dir
+ * @param {string} session
+ */
+async function wizardPeakRss(tmux, factoryUrl, dir, session) {
+  const root = await prepareReleaseRoot(join(dir, session));
+  const report = join(dir, `${session}.rss`);
+  const command = [
+    'env',
+    '-u',
+    'CI',
+    '/usr/bin/time',
+    '-f',
+    'BENCH_MAXRSS_KB=%M',
+    '-o',
+    quote(report),
+  ]
+    .concat([quote(process.execPath), quote(CLI_PATH), '--root', quote(root)])
+    .concat(['--factory-url', quote(factoryUrl)])
+    .join(' ');
+  await tmux.open(session, command);
+  try {
+    await walkThroughRelease(wizardDriver(tmux, session));
+  } finally {
+    await tmux.close(session);
+  }
+  const peak = peakRssFrom(await readFile(report, 'utf8'));
+  if (peak === undefined) throw new Error(`GNU time wrote no peak RSS for the wizard to ${report}`);
+  return peak;
+}
+
+/**
+ * @param {import('./lib/options.js').BenchOptions} options
+ * @returns {Promise<import('./lib/rows.js').BenchResult>}
+ */
+export async function runWizardMemoryBench(options) {
+  if (!hasGnuTime()) {
+    throw new Error('/usr/bin/time is missing: install GNU time (apt-get install -y time)');
+  }
+  const sizes = [TINY_ISO, options.downloadBytes, options.largeBytes];
+  const tmux = privateTmux();
+  /** @type {number[]} */
+  const peaks = [];
+  try {
+    await tmux.start();
+    await withTempDir(options.tmpDir, async (dir) => {
+      for (const [index, size] of sizes.entries()) {
+        log(`wizard memory: a release with a ${sizeLabel(size)} ISO`);
+        const standin = await startStandinProcess(size);
+        try {
+          peaks.push(await wizardPeakRss(tmux, standin.url, dir, `release-${index}`));
+        } finally {
+          await standin.close();
+        }
+      }
+    });
+  } finally {
+    await tmux.stop();
+  }
+  const rows = sizes.map((size, index) => {
+    const peak = peaks[index] ?? 0;
+    return index === 0
+      ? {
+          figure: `peak RSS, wizard, ${sizeLabel(size)} ISO (the screens alone)`,
+          measured: mebibytes(peak),
+          target: '',
+          verdict: /** @type {import('./lib/rows.js').Verdict} */ ('info'),
+          note: 'Ink, React and the version and extension lists, next to no download',
+        }
+      : {
+          figure: `peak RSS, wizard, ${sizeLabel(size)} ISO`,
+          measured: mebibytes(peak),
+          target: `< ${mebibytes(MAX_PEAK_RSS_BYTES)}`,
+          verdict: verdict(peak < MAX_PEAK_RSS_BYTES),
+          note: 'a whole release through the screens, in tmux',
+        };
+  });
+  return {
+    name: 'wizard-memory',
+    rows,
+    data: {
+      unit: 'bytes',
+      runs: sizes.map((size, index) => ({ sizeBytes: size, peakRss: peaks[index] })),
+    },
+  };
+}
+
+if (isMain(import.meta.url)) await runAlone(runWizardMemoryBench);
