@@ -133,4 +133,36 @@ describe('the wizard against the factory stand-in', () => {
     expect(await readFile(join(root, 'schematics/metal-amd64.yaml'), 'utf8')).toBe(schematicBefore);
     expect(await present(join(root, '.talos-release.lock'))).toBe(false);
   });
+
+  it('shows a dropped connection being retried and resumed, then records it', async () => {
+    standin = await startStandin({
+      imageSize: 512 * 1024,
+      imageDelivery: 'redirect',
+      faults: [
+        {
+          match: { method: 'GET', path: /^\/cdn\// },
+          fault: { kind: 'reset', afterBytes: 128 * 1024 },
+          times: 1,
+        },
+      ],
+    });
+    const root = await tempRoot();
+    const { screen, exit } = start(root, standin.url);
+    await screen.waitForText('recommended');
+    await screen.press(KEY.enter);
+    await screen.waitForText('selected');
+    await screen.press(KEY.enter);
+    await screen.waitForText('App version:');
+    for (const char of '1.0.0') await screen.press(char);
+    await screen.waitForText('All fields are valid');
+    await screen.press(KEY.enter);
+    await screen.waitForText('Schematic ID');
+    await screen.press(KEY.enter);
+    const confirm = await screen.waitForText('Write the release?', 20_000);
+    expect(confirm.replace(/\s+/g, ' ')).toMatch(/\(512\.0 KiB, from \S+, resumed, 1 retry\)/);
+    await screen.press('n');
+    expect(await exit).toBe(0);
+    expect(screen.output()).toContain('Nothing was written');
+    expect(await present(join(root, 'releases'))).toBe(false);
+  });
 });
