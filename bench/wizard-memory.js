@@ -3,6 +3,7 @@
 // GNU time reports the peak of the wizard's process; tmux is the terminal.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { log } from './lib/log.js';
 import { CLI_PATH } from './lib/paths.js';
 import { hasGnuTime, peakRssFrom } from './lib/peak-rss.js';
@@ -16,6 +17,7 @@ import { wizardDriver } from './lib/wizard-driver.js';
 import { MAX_PEAK_RSS_BYTES } from './memory.js';
 
 const TINY_ISO = 1024 * 1024;
+const MEMORY_PROBE = fileURLToPath(new URL('./lib/memory-probe.js', import.meta.url));
 
 /** @param {string} text */
 const quote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
@@ -51,18 +53,11 @@ async function walkThroughRelease(wizard) {
 async function wizardPeakRss(tmux, factoryUrl, dir, session) {
   const root = await prepareReleaseRoot(join(dir, session));
   const report = join(dir, `${session}.rss`);
-  const command = [
-    'env',
-    '-u',
-    'CI',
-    '/usr/bin/time',
-    '-f',
-    'BENCH_MAXRSS_KB=%M',
-    '-o',
-    quote(report),
-  ]
-    .concat([quote(process.execPath), quote(CLI_PATH), '--root', quote(root)])
-    .concat(['--factory-url', quote(factoryUrl)])
+  const breakdown = join(dir, `${session}.memory.json`);
+  const command = ['env', '-u', 'CI', `BENCH_MEMORY_REPORT=${quote(breakdown)}`]
+    .concat(['/usr/bin/time', '-f', 'BENCH_MAXRSS_KB=%M', '-o', quote(report)])
+    .concat([quote(process.execPath), '--import', quote(MEMORY_PROBE), quote(CLI_PATH)])
+    .concat(['--root', quote(root), '--factory-url', quote(factoryUrl)])
     .join(' ');
   await tmux.open(session, command);
   try {
@@ -72,7 +67,9 @@ async function wizardPeakRss(tmux, factoryUrl, dir, session) {
   }
   const peak = peakRssFrom(await readFile(report, 'utf8'));
   if (peak === undefined) throw new Error(`GNU time wrote no peak RSS for the wizard to ${report}`);
-  return peak;
+  /** @type {Record<string, number>} */
+  const peaks = JSON.parse(await readFile(breakdown, 'utf8'));
+  return { peak, peaks };
 }
 
 /**
@@ -85,8 +82,8 @@ export async function runWizardMemoryBench(options) {
   }
   const sizes = [TINY_ISO, options.downloadBytes, options.largeBytes];
   const tmux = privateTmux();
-  /** @type {number[]} */
-  const peaks = [];
+  /** @type {Array<{ peak: number, peaks: Record<string, number> }>} */
+  const runs = [];
   try {
     await tmux.start();
     await withTempDir(options.tmpDir, async (dir) => {
@@ -94,7 +91,7 @@ export async function runWizardMemoryBench(options) {
         log(`wizard memory: a release with a ${sizeLabel(size)} ISO`);
         const standin = await startStandinProcess(size);
         try {
-          peaks.push(await wizardPeakRss(tmux, standin.url, dir, `release-${index}`));
+          runs.push(await wizardPeakRss(tmux, standin.url, dir, `release-${index}`));
         } finally {
           await standin.close();
         }
@@ -104,21 +101,22 @@ export async function runWizardMemoryBench(options) {
     await tmux.stop();
   }
   const rows = sizes.map((size, index) => {
-    const peak = peaks[index] ?? 0;
+    const peak = runs[index]?.peak ?? 0;
+    const split = `heap ≤ ${mebibytes(runs[index]?.peaks.heapUsed ?? 0)}, Buffers ≤ ${mebibytes(runs[index]?.peaks.arrayBuffers ?? 0)}`;
     return index === 0
       ? {
           figure: `peak RSS, wizard, ${sizeLabel(size)} ISO (the screens alone)`,
           measured: mebibytes(peak),
           target: '',
           verdict: /** @type {import('./lib/rows.js').Verdict} */ ('info'),
-          note: 'Ink, React and the version and extension lists, next to no download',
+          note: `Ink, React and the screens, next to no download; ${split}`,
         }
       : {
           figure: `peak RSS, wizard, ${sizeLabel(size)} ISO`,
           measured: mebibytes(peak),
           target: `< ${mebibytes(MAX_PEAK_RSS_BYTES)}`,
           verdict: verdict(peak < MAX_PEAK_RSS_BYTES),
-          note: 'a whole release through the screens, in tmux',
+          note: `a whole release through the screens, in tmux; ${split}`,
         };
   });
   return {
@@ -126,7 +124,11 @@ export async function runWizardMemoryBench(options) {
     rows,
     data: {
       unit: 'bytes',
-      runs: sizes.map((size, index) => ({ sizeBytes: size, peakRss: peaks[index] })),
+      runs: sizes.map((size, index) => ({
+        sizeBytes: size,
+        peakRss: runs[index]?.peak,
+        memoryUsagePeaks: runs[index]?.peaks,
+      })),
     },
   };
 }

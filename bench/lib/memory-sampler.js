@@ -13,6 +13,9 @@ export function sampleMemory() {
   };
   const timer = setInterval(sample, INTERVAL_MS);
   return {
+    unref() {
+      timer.unref();
+    },
     stop() {
       clearInterval(timer);
       sample();
