@@ -53,7 +53,7 @@ export function plainReporter(write: (line: string) => void): PipelineReporter {
         write(`  starting the download over: ${event.reason}`);
         return;
       case 'reused':
-        write('  reused the ISO already on disk (its SHA-256 matches the earlier manifest)');
+        write('  reused the ISO already on disk (its SHA-256 matches the earlier record)');
         return;
       case 'verifying-existing':
         write('  checking the ISO already on disk against the earlier manifest');

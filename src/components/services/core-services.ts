@@ -105,11 +105,12 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
       ),
     download: (planned, onEvent) =>
       track(
-        downloadIso(planned.plan, previousIsoRecord(planned.project, planned.plan, undefined), {
-          signal,
-          env,
-          onEvent,
-        }),
+        (async () =>
+          downloadIso(
+            planned.plan,
+            await previousIsoRecord(planned.project, planned.plan, undefined),
+            { signal, env, onEvent },
+          ))(),
       ),
     resolveInstaller: (downloaded, onBuilding) =>
       track(

@@ -43,7 +43,7 @@ export function LeftView({ downloaded }: { readonly downloaded: DownloadedReleas
     <Box flexDirection="column">
       <Tone tone="warn">Nothing was written: the manifest and the channel are unchanged.</Tone>
       <Tone tone="plain" wrap="wrap">
-        {`The downloaded ISO stays at ${downloaded.plan.paths.isoRelative}.`}
+        {`The downloaded ISO stays at ${downloaded.plan.paths.isoRelative}; the next run re-checks its hash and reuses it.`}
       </Tone>
     </Box>
   );

@@ -1,6 +1,9 @@
 // The two artifacts of a release: the ISO (downloaded and hashed here) and the installer image
 // (resolved to a digest so a cluster pulls exactly what was tested).
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { downloadArtifact } from '../download/index.js';
+import { writeFileAtomically } from '../fs/atomic-write.js';
 import type { DownloadEvent, DownloadResult, RecordedArtifact } from '../download/index.js';
 import { resolveInstallerDigest, tryResolveInstallerDigest } from '../installer/index.js';
 import type { LoadedProject } from './project.js';
@@ -11,12 +14,12 @@ export interface ArtifactOptions {
   readonly env?: NodeJS.ProcessEnv | undefined;
 }
 
-export function downloadIso(
+export async function downloadIso(
   plan: ReleasePlan,
   previous: RecordedArtifact | undefined,
   options: ArtifactOptions & { readonly onEvent?: (event: DownloadEvent) => void },
 ): Promise<DownloadResult> {
-  return downloadArtifact({
+  const result = await downloadArtifact({
     url: plan.refs.isoUrl,
     dest: plan.paths.iso,
     signal: options.signal,
@@ -24,21 +27,51 @@ export function downloadIso(
     onEvent: options.onEvent,
     previous,
   });
+  if (!result.reused) await writeDownloadRecord(plan.paths.iso, result.sha256);
+  return result;
 }
 
-/** What an earlier manifest recorded for the same ISO file, so a good copy is reused. */
-export function previousIsoRecord(
+/**
+ * What is known about the ISO already on disk, so a good copy is reused rather than fetched
+ * again: first what a manifest recorded for the same file, else the hash recorded beside it when
+ * it was downloaded (a run that stopped before writing its manifest, e.g. "n" at Confirm).
+ * Either way the engine re-hashes the file before trusting it.
+ */
+export async function previousIsoRecord(
   project: LoadedProject,
   plan: ReleasePlan,
   existingManifest:
     { os: { iso: { localPath: string; sha256: string; size: number } } } | undefined,
-): RecordedArtifact | undefined {
+): Promise<RecordedArtifact | undefined> {
   for (const manifest of [existingManifest, project.currentManifest]) {
     const iso = manifest?.os.iso;
     if (iso && iso.localPath === plan.paths.isoRelative)
       return { sha256: iso.sha256, size: iso.size };
   }
-  return undefined;
+  return readDownloadRecord(plan.paths.iso);
+}
+
+/** `<iso>.sha256`, in sha256sum's format so an operator can also run `sha256sum -c` on it. */
+export function downloadRecordPath(isoPath: string): string {
+  return `${isoPath}.sha256`;
+}
+
+async function writeDownloadRecord(isoPath: string, sha256: string): Promise<void> {
+  await writeFileAtomically(downloadRecordPath(isoPath), `${sha256}  ${basename(isoPath)}\n`);
+}
+
+async function readDownloadRecord(isoPath: string): Promise<RecordedArtifact | undefined> {
+  try {
+    const [text, info] = await Promise.all([
+      readFile(downloadRecordPath(isoPath), 'utf8'),
+      stat(isoPath),
+    ]);
+    const match = /^([0-9a-f]{64}) {2}(.+)\n?$/.exec(text);
+    if (!match || match[2] !== basename(isoPath)) return undefined;
+    return { sha256: match[1] ?? '', size: info.size };
+  } catch {
+    return undefined;
+  }
 }
 
 export interface InstallerResolution {

@@ -128,7 +128,7 @@ async function releaseLocked(
 
   report({ type: 'step', step: 'download', message: `Downloading ${plan.refs.isoUrl}` });
   const existing = await readExistingManifest(plan);
-  const iso = await downloadIso(plan, previousIsoRecord(project, plan, existing), {
+  const iso = await downloadIso(plan, await previousIsoRecord(project, plan, existing), {
     signal,
     env,
     onEvent: (event) => report({ type: 'download', event }),

@@ -1,0 +1,84 @@
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFactoryClient } from '../../../src/core/factory/index.js';
+import type { PipelineEvent } from '../../../src/core/pipeline/events.js';
+import type { ReleaseRequest } from '../../../src/core/pipeline/request.js';
+import { runRelease } from '../../../src/core/pipeline/run.js';
+import { startStandin } from '../../../src/standin/server.js';
+import type { RunningStandin } from '../../../src/standin/types.js';
+
+let standin: RunningStandin | undefined;
+afterEach(async () => {
+  await standin?.close();
+  standin = undefined;
+});
+
+async function repository(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'tr-reuse-'));
+  await mkdir(join(root, 'schematics'));
+  await copyFile(
+    new URL('../../../schematics/metal-amd64.yaml', import.meta.url),
+    join(root, 'schematics/metal-amd64.yaml'),
+  );
+  return root;
+}
+
+function request(root: string, factoryUrl: string): ReleaseRequest {
+  return {
+    root,
+    schematicPath: 'schematics/metal-amd64.yaml',
+    talosVersion: 'v1.12.11',
+    extensions: undefined,
+    platform: 'metal',
+    arch: 'amd64',
+    secureboot: false,
+    releaseVersion: '0.1.0',
+    channel: 'stable',
+    kubernetesVersion: undefined,
+    appVersion: '2.3.0',
+    valuesProfile: undefined,
+    factoryUrl,
+    registry: undefined,
+    artifactsDir: 'artifacts',
+    force: false,
+    requireDigest: false,
+    allowPublicSecrets: false,
+    keepExtensionOrder: false,
+    dryRun: false,
+  };
+}
+
+async function release(root: string, url: string, events: PipelineEvent[]) {
+  const client = createFactoryClient({ baseUrl: url, backoffMs: 1 });
+  return runRelease(request(root, url), {
+    client,
+    report: (event) => events.push(event),
+    toolVersion: '0.0.0-test',
+  });
+}
+
+describe('an ISO downloaded by a run that wrote no manifest', () => {
+  it('is re-hashed and reused by the next run instead of being fetched again', async () => {
+    standin = await startStandin({ imageSize: 256 * 1024 });
+    const root = await repository();
+    const first = await release(root, standin.url, []);
+    if (first.kind !== 'released') throw new Error('expected a release');
+    const record = await readFile(`${first.iso.path}.sha256`, 'utf8');
+    expect(record).toMatch(new RegExp(`^${first.iso.sha256}  talos-v1\\.12\\.11-`));
+
+    // What "n" at Confirm leaves behind: the ISO and its record, but no manifest or channel.
+    await rm(join(root, 'releases'), { recursive: true });
+    const isoGets = () =>
+      standin?.requests.filter((r) => r.method === 'GET' && r.url.includes('/image/')).length;
+    const before = isoGets();
+    const events: PipelineEvent[] = [];
+    const second = await release(root, standin.url, events);
+    if (second.kind !== 'released') throw new Error('expected a release');
+    expect(second.iso.reused).toBe(true);
+    expect(second.iso.sha256).toBe(first.iso.sha256);
+    expect(isoGets()).toBe(before);
+    expect(events).toContainEqual({ type: 'download', event: { type: 'reused' } });
+  });
+});
