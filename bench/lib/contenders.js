@@ -53,11 +53,17 @@ export async function handPipeline(url, file) {
  * @param {string} url
  * @param {string} dest
  * @param {'plain' | 'progress'} mode
- * @param {{ sampleMemory?: boolean }} [options]
+ * @param {{ sampleMemory?: boolean, fileLayer?: string }} [options]  fileLayer: see download-worker.js
  * @returns {Promise<EngineRun>}
  */
 export async function engineDownload(url, dest, mode, options = {}) {
-  const { command, args } = withPeakRss(process.execPath, [WORKER, url, dest, mode]);
+  const { command, args } = withPeakRss(process.execPath, [
+    WORKER,
+    url,
+    dest,
+    mode,
+    options.fileLayer ?? 'engine',
+  ]);
   const run = await runTimedOk(`the engine (${mode})`, command, args, {
     env: options.sampleMemory ? { ...env, BENCH_SAMPLE_MEMORY: '1' } : env,
   });
