@@ -97,7 +97,8 @@ async function main() {
   }
   const block = [
     `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machineLine(machine)}`,
-    `(load average ${machine.loadAverage.join(' / ')} at the start). Times are medians.`,
+    `(load average ${machine.loadAverage.join(' / ')} at the start). Times are medians; memory`,
+    'ceilings are judged on the worst run.',
     '',
     table,
     '',
