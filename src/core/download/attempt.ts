@@ -12,7 +12,11 @@ import { describeNetworkFailure, diskError, isDiskFailure, TransientFailure } fr
 import { hostWithPort } from './http-client.js';
 import { savePartValidator, strongEtag } from './part-validator.js';
 import { createProgressReporter } from './progress-reporter.js';
+
 import type { WritableFile } from './types.js';
+
+/** How often a silent body still reports progress, so a stall shows as a falling rate. */
+const HEARTBEAT_MS = 1_000;
 
 export type { AttemptContext, AttemptResult } from './attempt-context.js';
 
@@ -50,6 +54,7 @@ export async function runAttempt(
   });
   let stalled = false;
   let idleTimer: NodeJS.Timeout | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
   let plan: BodyPlan | undefined;
   let bodyStarted = false;
   let validatorSaved: Promise<void> = Promise.resolve();
@@ -121,7 +126,12 @@ export async function runAttempt(
       },
     });
     armIdleTimer();
+    // While the body is silent no chunk arrives to report; a slow tick keeps the rate and ETA
+    // honest (falling towards zero) instead of frozen at the last good figures.
+    heartbeat = setInterval(() => reporter.advance(received, hash), HEARTBEAT_MS);
+    heartbeat.unref();
     await pipeline(request, meter, file.stream);
+    clearInterval(heartbeat);
     if (expected !== undefined && received !== expected)
       throw new TransientFailure(
         'integrity',
@@ -153,6 +163,7 @@ export async function runAttempt(
     throw new TransientFailure('network', describeNetworkFailure(error), { cause: error });
   } finally {
     clearTimeout(idleTimer);
+    clearInterval(heartbeat);
     request.destroy();
     await file.close();
     await validatorSaved;
