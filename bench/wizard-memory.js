@@ -12,15 +12,12 @@ import { mebibytes, sizeLabel, verdict } from './lib/rows.js';
 import { isMain, runAlone } from './lib/standalone.js';
 import { startStandinProcess } from './lib/standin-process.js';
 import { withTempDir } from './lib/temp-dir.js';
-import { privateTmux } from './lib/tmux.js';
+import { privateTmux, quote } from './lib/tmux.js';
 import { wizardDriver } from './lib/wizard-driver.js';
 import { MAX_PEAK_RSS_BYTES } from './memory.js';
 
 const TINY_ISO = 1024 * 1024;
 const MEMORY_PROBE = fileURLToPath(new URL('./lib/memory-probe.js', import.meta.url));
-
-/** @param {string} text */
-const quote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /**
  * One release through the wizard's screens, accepting the defaults a person would.

@@ -10,15 +10,12 @@ import { isMain, runAlone } from './lib/standalone.js';
 import { startStandinProcess } from './lib/standin-process.js';
 import { median, summarize } from './lib/stats.js';
 import { withTempDir } from './lib/temp-dir.js';
-import { pollPause, privateTmux, TMUX } from './lib/tmux.js';
+import { pollPause, privateTmux, quote, TMUX } from './lib/tmux.js';
 
 export const MAX_FIRST_SCREEN_MS = 1000;
 /** A version row of the list, e.g. "› v1.13.9   recommended …". */
 const VERSION_LIST = /v\d+\.\d+\.\d+\s+recommended/;
 const GIVE_UP_MS = 30_000;
-
-/** @param {string} text */
-const quote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /**
  * @param {ReturnType<typeof privateTmux>} tmux

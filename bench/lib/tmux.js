@@ -17,6 +17,9 @@ export const POLL_INTERVAL_MS = 10;
 
 export const pollPause = () => new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
 
+/** Quotes one word for the shell command line that tmux runs in a new pane. @param {string} text */
+export const quote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
+
 export function privateTmux() {
   // An explicit socket path, because tmux leaves its socket file behind when the server is killed.
   const socket = join(tmpdir(), `talos-release-bench-tmux-${process.pid}`);
