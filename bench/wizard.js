@@ -2,8 +2,11 @@
 // the stand-in; the clock stops when the Talos version list is on screen.
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { log } from './lib/log.js';
-import { CLI_PATH } from './lib/paths.js';
+import { CLI_PATH, DIST_DIR } from './lib/paths.js';
+import { runTimedOk } from './lib/run-timed.js';
 import { prepareReleaseRoot } from './lib/release-root.js';
 import { millis, verdict } from './lib/rows.js';
 import { isMain, runAlone } from './lib/standalone.js';
@@ -16,6 +19,11 @@ export const MAX_FIRST_SCREEN_MS = 1000;
 /** A version row of the list, e.g. "› v1.13.9   recommended …". */
 const VERSION_LIST = /v\d+\.\d+\.\d+\s+recommended/;
 const GIVE_UP_MS = 30_000;
+const IMPORT_ONLY = [
+  '--input-type=module',
+  '-e',
+  `await import(${JSON.stringify(pathToFileURL(join(DIST_DIR, 'components', 'run-wizard.js')).href)})`,
+];
 
 /**
  * @param {ReturnType<typeof privateTmux>} tmux
@@ -52,21 +60,28 @@ export async function runWizardBench(options) {
   const tmux = privateTmux();
   try {
     await tmux.start();
-    const runs = await withTempDir(options.tmpDir, async (dir) => {
+    const { screens, imports } = await withTempDir(options.tmpDir, async (dir) => {
       const root = await prepareReleaseRoot(dir);
       const command = ['env', '-u', 'CI', quote(process.execPath), quote(CLI_PATH)]
         .concat(['--root', quote(root), '--factory-url', quote(standin.url)])
         .join(' ');
       await timeFirstScreen(tmux, 'warm-up', command);
       /** @type {number[]} */
-      const times = [];
+      const screenTimes = [];
+      /** @type {number[]} */
+      const importTimes = [];
       log(`wizard first screen: ${options.wizardReps} runs`);
       for (let run = 0; run < options.wizardReps; run += 1) {
-        times.push(await timeFirstScreen(tmux, `run-${run}`, command));
+        screenTimes.push(await timeFirstScreen(tmux, `run-${run}`, command));
+        // Alternating with the screens: how much of them is Node plus the wizard's modules.
+        importTimes.push(
+          (await runTimedOk('importing the wizard', process.execPath, IMPORT_ONLY)).ms,
+        );
       }
-      return times;
+      return { screens: screenTimes, imports: importTimes };
     });
-    const ms = median(runs);
+    const ms = median(screens);
+    const importMs = median(imports);
     return {
       name: 'wizard',
       rows: [
@@ -77,8 +92,15 @@ export async function runWizardBench(options) {
           verdict: verdict(ms < MAX_FIRST_SCREEN_MS),
           note: 'tmux, stand-in on loopback',
         },
+        {
+          figure: 'wizard: of which Node + loading its modules',
+          measured: millis(importMs),
+          target: '',
+          verdict: /** @type {const} */ ('info'),
+          note: 'node -e "await import(run-wizard.js)", spawn to exit',
+        },
       ],
-      data: { unit: 'ms', series: summarize(runs) },
+      data: { unit: 'ms', series: summarize(screens), importOnly: summarize(imports) },
     };
   } finally {
     await tmux.stop();
