@@ -1,11 +1,12 @@
 // A full headless release against the stand-in, as CI would cut one, then `verify` on what it
 // wrote: the recorded hash must be the file's real SHA-256, computed by coreutils.
+import { basename, dirname } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin } from '../../src/standin/types.js';
 import { runCli, runCliInTerminal } from './helpers/cli.js';
 import { releaseArgs, TALOS_VERSION } from './helpers/release.js';
-import { makeRepo, sha256sum } from './helpers/repo.js';
+import { makeRepo, sha256sum, sha256sumCheck } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
 
 const IMAGE_SIZE = 96 * 1024 + 7;
@@ -59,9 +60,15 @@ describe('talos-release --yes', () => {
         'releases/channels/stable.json',
         'releases/schema.json',
         manifest.os.iso.localPath,
+        `${manifest.os.iso.localPath}.sha256`,
         'schematics/metal-amd64.yaml',
       ].sort(),
     );
+
+    // The checksum file beside the ISO is in sha256sum's own format: coreutils can check it.
+    const artifacts = repo.path(dirname(manifest.os.iso.localPath));
+    const check = await sha256sumCheck(`${basename(manifest.os.iso.localPath)}.sha256`, artifacts);
+    expect(check).toContain(`${basename(manifest.os.iso.localPath)}: OK`);
 
     const verify = await runCli(['verify', 'releases/0.1.0.json', '--online'], { cwd: repo.root });
     expect(verify.stdout).not.toContain('FAIL');

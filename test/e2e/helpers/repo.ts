@@ -58,3 +58,9 @@ export async function sha256sum(path: string): Promise<string> {
   const { stdout } = await run('sha256sum', [path]);
   return stdout.split(/\s+/)[0] ?? '';
 }
+
+/** `sha256sum -c <file>` run in `cwd`; rejects when coreutils finds a mismatch. */
+export async function sha256sumCheck(checksumFile: string, cwd: string): Promise<string> {
+  const { stdout } = await run('sha256sum', ['-c', checksumFile], { cwd });
+  return stdout;
+}
