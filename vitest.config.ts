@@ -10,5 +10,10 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Two cores: keep end-to-end tests that spawn servers and CLIs from starving each other.
     maxWorkers: 2,
+    coverage: {
+      provider: 'v8',
+      include: ['src/core/**'],
+      reporter: ['text-summary', 'text'],
+    },
   },
 });

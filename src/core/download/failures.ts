@@ -1,6 +1,7 @@
 // What one attempt can fail with, and how the retry loop tells a transient failure (retry it) from
 // a final one (report it). Final failures are ReleaseErrors already; transient ones are these.
 import { DiskError } from '../errors.js';
+import { formatBytes } from '../format/units.js';
 
 export type TransientKind = 'network' | 'integrity';
 
@@ -16,23 +17,26 @@ export class TransientFailure extends Error {
   }
 }
 
-const DISK_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EFBIG']);
+// ENOTDIR and EEXIST: a file stands where a directory of the path should be (mkdir and open
+// report it either way); the operator fixes that on disk, like a permission.
+const DISK_CODES = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'EFBIG',
+  'ENOTDIR',
+  'EEXIST',
+]);
 
 export function isDiskFailure(error: unknown): error is NodeJS.ErrnoException {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' && DISK_CODES.has(code);
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
+// Sizes are worded the same way everywhere (wizard, plain lines, errors).
+export { formatBytes };
 
 export function diskError(error: NodeJS.ErrnoException, path: string, needed?: number): DiskError {
   const need = needed === undefined ? '' : ` (the file needs ${formatBytes(needed)})`;
@@ -40,6 +44,12 @@ export function diskError(error: NodeJS.ErrnoException, path: string, needed?: n
     return new DiskError(`Not enough disk space to write ${path}${need}.`, {
       cause: error,
       hint: `Free at least ${needed === undefined ? 'the size of the file' : formatBytes(needed)} on that disk or choose another artifacts directory, then run again; the partial download is kept and resumes.`,
+    });
+  }
+  if (error.code === 'ENOTDIR' || error.code === 'EEXIST') {
+    return new DiskError(`Cannot create ${path}: a file is in the way (${error.code}).`, {
+      cause: error,
+      hint: 'Move that file aside, or choose another directory with --artifacts-dir.',
     });
   }
   return new DiskError(`No permission to write ${path} (${error.code ?? 'denied'})${need}.`, {
