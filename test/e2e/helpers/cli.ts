@@ -1,7 +1,7 @@
 // Spawns the built CLI (dist/cli.js) the way an operator or a CI job runs it: no terminal, its
 // own environment, and a working directory of its own. Waiting is by polling output or awaiting
 // the exit, never by sleeping.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -107,6 +107,9 @@ export function startCli(args: readonly string[], options: CliOptions): RunningC
 export function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
   return startCli(args, options).done;
 }
+
+/** Whether util-linux `script` is installed, to give the CLI a pseudo-terminal. */
+export const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
 
 /** Quotes one argument for `sh -c`. */
 function shellQuote(text: string): string {
