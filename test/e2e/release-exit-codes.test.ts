@@ -1,6 +1,7 @@
 // Every way the factory can let a release down ends with its own exit code, a message that
 // names what happened, and a repository exactly as it was before the run.
 import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin, StandinOptions } from '../../src/standin/types.js';
@@ -26,6 +27,9 @@ async function releaseAgainst(options: StandinOptions) {
   const result = await runCli(releaseArgs(standin), { cwd: repo.root });
   return { result, before, after: await repo.snapshot() };
 }
+
+/** A preload that breaks every rename, standing in for a bug deep in the pipeline. */
+const BROKEN_RENAME = fileURLToPath(new URL('./helpers/broken-rename.mjs', import.meta.url));
 
 function withoutPartialDownloads(snapshot: Map<string, string>): Map<string, string> {
   return new Map([...snapshot].filter(([file]) => !/^artifacts\/[^/]+\.part$/.test(file)));
@@ -141,5 +145,19 @@ describe('exit codes of a headless release', () => {
     >;
     expect(last).toMatchObject({ event: 'error', kind: 'integrity', exitCode: 5 });
     expect(String(last['message'])).toContain('d'.repeat(64));
+  });
+
+  it('1 for anything unexpected, with where to report it, and no release written', async () => {
+    standin = await startStandin({ imageSize: 8192 });
+    repo = await makeRepo();
+    const before = await repo.snapshot();
+    const result = await runCli(releaseArgs(standin), {
+      cwd: repo.root,
+      env: { NODE_OPTIONS: `--import ${BROKEN_RENAME}` },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('injected for a test');
+    expect(result.stderr).toMatch(/bug in talos-release.*report/i);
+    expect(withoutPartialDownloads(await repo.snapshot())).toEqual(before);
   });
 });
