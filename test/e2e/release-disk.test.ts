@@ -1,0 +1,35 @@
+// A local file-system refusal is exit 6 with the path and a next step, and no release written.
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startStandin } from '../../src/standin/server.js';
+import type { RunningStandin } from '../../src/standin/types.js';
+import { runCli } from './helpers/cli.js';
+import { releaseArgs } from './helpers/release.js';
+import { makeRepo } from './helpers/repo.js';
+import type { TempRepo } from './helpers/repo.js';
+
+const DENIED_ARTIFACTS = fileURLToPath(new URL('./helpers/denied-artifacts.mjs', import.meta.url));
+
+let standin: RunningStandin;
+let repo: TempRepo;
+
+beforeAll(async () => {
+  standin = await startStandin({ imageSize: 4096 });
+});
+afterAll(() => standin.close());
+afterEach(() => repo?.remove());
+
+describe('a release that may not write its artifacts', () => {
+  it('exits 6 naming the directory, and writes no release', async () => {
+    repo = await makeRepo();
+    const before = await repo.snapshot();
+    const result = await runCli(releaseArgs(standin), {
+      cwd: repo.root,
+      env: { NODE_OPTIONS: `--import ${DENIED_ARTIFACTS}` },
+    });
+    expect(result.code).toBe(6);
+    expect(result.stderr).toContain(repo.path('artifacts'));
+    expect(result.stderr).toMatch(/^hint: /m);
+    expect(await repo.snapshot()).toEqual(before);
+  });
+});
