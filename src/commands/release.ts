@@ -21,6 +21,9 @@ export async function runReleaseCommand(argv: readonly string[], io: CommandIo):
   const headless = flags.yes || flags.request.dryRun;
   if (!headless) {
     if (!io.stdinIsTty || !io.stdoutIsTty) throw noTerminalError(flags.request.talosVersion);
+    // React's development build keeps a performance entry per render, which grows the heap for
+    // as long as a download redraws; the wizard is never a development session.
+    process.env['NODE_ENV'] ??= 'production';
     const { runWizardCommand } = await import('./wizard.js');
     return runWizardCommand(flags.request, io);
   }
