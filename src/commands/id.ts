@@ -2,7 +2,6 @@
 // default in the tool's normal form (extensions sorted); --as-is gives the factory's ID for the
 // file exactly as written.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UserInputError } from '../core/errors.js';
 import {
   dialectSensitiveStrings,
@@ -14,6 +13,7 @@ import {
 } from '../core/schematic/index.js';
 import type { Schematic } from '../core/schematic/index.js';
 import type { CommandIo } from './io.js';
+import { parseCommandFlags } from './parse-flags.js';
 
 const DEFAULT_SCHEMATIC = 'schematics/metal-amd64.yaml';
 
@@ -25,34 +25,15 @@ interface IdFlags {
 }
 
 function parseIdFlags(argv: readonly string[], io: CommandIo): IdFlags {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: true,
-      options: {
-        root: { type: 'string' },
-        'as-is': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    const { code, message: detail } = error as NodeJS.ErrnoException;
-    // node:util quotes the flag; the rest of its message is about positionals.
-    const flag = /'([^' ]+)/.exec(detail)?.[1] ?? '';
-    const message =
-      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-        ? `unknown flag ${flag}`
-        : code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-          ? detail
-          : /does not take/.test(detail)
-            ? `the flag ${flag} takes no value`
-            : `the flag ${flag} needs a value`;
-    throw new UserInputError(`id: ${message}`, {
-      hint: 'Usage: talos-release id [schematic] [--root <dir>] [--as-is] [--json].',
-    });
-  }
+  const parsed = parseCommandFlags(
+    argv,
+    {
+      root: { type: 'string' },
+      'as-is': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    'Usage: talos-release id [schematic] [--root <dir>] [--as-is] [--json].',
+  );
   const { values, positionals } = parsed;
   if (positionals.length > 1) {
     throw new UserInputError(

@@ -1,7 +1,7 @@
 // The release flags, shared by the wizard, --yes, --dry-run and preflight, turned into a
 // ReleaseRequest. Unknown flags and bad values are errors that name the flag.
-import { parseArgs } from 'node:util';
 import { UserInputError } from '../core/errors.js';
+import { parseCommandFlags } from './parse-flags.js';
 import { resolveFactoryUrl } from '../core/factory/index.js';
 import {
   DEFAULT_ARCH,
@@ -50,7 +50,11 @@ export function parseReleaseFlags(
   cwd: string,
   env: NodeJS.ProcessEnv,
 ): ParsedReleaseFlags {
-  const { values, positionals } = parseFlags(argv);
+  const { values, positionals } = parseCommandFlags(
+    argv,
+    RELEASE_OPTIONS,
+    'Run talos-release --help for the flags.',
+  );
   const text = (name: keyof typeof RELEASE_OPTIONS): string | undefined => {
     const value = values[name];
     if (typeof value !== 'string') return undefined;
@@ -86,21 +90,6 @@ export function parseReleaseFlags(
       dryRun: flag('dry-run'),
     },
   };
-}
-
-function parseFlags(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      options: RELEASE_OPTIONS,
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UserInputError((error as Error).message.replace(/^TypeError.*?: /, ''), {
-      hint: 'Run talos-release --help for the flags.',
-    });
-  }
 }
 
 function splitList(value: string): string[] {

@@ -2,7 +2,6 @@
 // as a checklist on stdout. Exit 0 only when every check agrees.
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ExitCode, ReleaseError, UserInputError, exitCodeOf } from '../core/errors.js';
 import {
   buildingNotes,
@@ -13,6 +12,7 @@ import {
 } from '../core/verify/index.js';
 import type { VerifyReport } from '../core/verify/index.js';
 import { withInterruptSignal } from './interrupt.js';
+import { parseCommandFlags } from './parse-flags.js';
 import type { CommandIo } from './io.js';
 
 const VERIFY_OPTIONS = {
@@ -68,18 +68,11 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
 }
 
 function parseVerifyFlags(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      options: VERIFY_OPTIONS,
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UserInputError((error as Error).message, {
-      hint: 'Run talos-release verify <manifest> [--root <dir>] [--online] [--json].',
-    });
-  }
+  return parseCommandFlags(
+    argv,
+    VERIFY_OPTIONS,
+    'Run talos-release verify <manifest> [--root <dir>] [--online] [--json].',
+  );
 }
 
 /** Relative to the working directory; failing that, to --root (`verify releases/1.2.3.json --root repo`). */

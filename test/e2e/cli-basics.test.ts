@@ -26,4 +26,14 @@ describe('talos-release --help and --version', () => {
     expect((failure as { stderr: string }).stderr).toContain('unknown command: frobnicate');
     expect((failure as { stderr: string }).stderr).toContain('--help');
   });
+
+  it('names a mistyped flag and the flag that was meant', async () => {
+    const failure = await run(process.execPath, [cli, '--yes', '--talos-verson', 'latest']).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain(
+      'unknown flag --talos-verson (did you mean --talos-version?)',
+    );
+  });
 });
