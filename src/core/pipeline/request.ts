@@ -1,6 +1,6 @@
 // A release as asked for on the command line: selectors and optional answers that the
 // pipeline resolves (against the factory and the channel's current release) into ReleaseAnswers.
-import type { Architecture } from './answers.js';
+import type { Architecture, ReleaseAnswers } from './answers.js';
 
 export interface ReleaseRequest {
   readonly root: string;
@@ -32,4 +32,35 @@ const EXACT_VERSION = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 export function exactTalosVersion(selector: string): string | undefined {
   if (!EXACT_VERSION.test(selector)) return undefined;
   return selector.startsWith('v') ? selector : `v${selector}`;
+}
+
+/** The answers someone decides (a flag, a default, a wizard screen); the rest pass through. */
+export type DecidedAnswers = Pick<
+  ReleaseAnswers,
+  | 'root'
+  | 'talosVersion'
+  | 'extensions'
+  | 'releaseVersion'
+  | 'channel'
+  | 'kubernetesVersion'
+  | 'appVersion'
+  | 'valuesProfile'
+>;
+
+/** One place where a request becomes answers, for --yes and the wizard alike. */
+export function answersFrom(request: ReleaseRequest, decided: DecidedAnswers): ReleaseAnswers {
+  return {
+    ...decided,
+    schematicPath: request.schematicPath,
+    platform: request.platform,
+    arch: request.arch,
+    secureboot: request.secureboot,
+    factoryUrl: request.factoryUrl,
+    registry: request.registry,
+    artifactsDir: request.artifactsDir,
+    force: request.force,
+    requireDigest: request.requireDigest,
+    allowPublicSecrets: request.allowPublicSecrets,
+    keepExtensionOrder: request.keepExtensionOrder,
+  };
 }

@@ -20,7 +20,7 @@ import { assertNoProblems } from './problems.js';
 import { loadProject } from './project.js';
 import type { LoadedProject } from './project.js';
 import { assertReleaseVersion } from './release-version.js';
-import { exactTalosVersion } from './request.js';
+import { answersFrom, exactTalosVersion } from './request.js';
 import type { ReleaseRequest } from './request.js';
 import { submitSchematic } from './submit.js';
 import { exists, writeRelease } from './write-release.js';
@@ -164,14 +164,10 @@ function completeAnswers(
   const defaults = releaseDefaults(project, talosVersion);
   const releaseVersion = request.releaseVersion ?? defaults.releaseVersion;
   assertReleaseVersion(releaseVersion);
-  return {
+  return answersFrom(request, {
     root: project.root,
-    schematicPath: request.schematicPath,
     talosVersion,
     extensions: request.extensions,
-    platform: request.platform,
-    arch: request.arch,
-    secureboot: request.secureboot,
     releaseVersion,
     channel: request.channel,
     kubernetesVersion: request.kubernetesVersion ?? defaults.kubernetesVersion ?? '',
@@ -181,14 +177,7 @@ function completeAnswers(
       'the appliance application version, e.g. 2.3.0',
     ),
     valuesProfile: request.valuesProfile ?? defaults.valuesProfile,
-    factoryUrl: request.factoryUrl,
-    registry: request.registry,
-    artifactsDir: request.artifactsDir,
-    force: request.force,
-    requireDigest: request.requireDigest,
-    allowPublicSecrets: request.allowPublicSecrets,
-    keepExtensionOrder: request.keepExtensionOrder,
-  };
+  });
 }
 
 function required(value: string | undefined, flag: string, example: string): string {
