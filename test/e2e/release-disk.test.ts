@@ -1,4 +1,5 @@
 // A local file-system refusal is exit 6 with the path and a next step, and no release written.
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStandin } from '../../src/standin/server.js';
@@ -30,6 +31,17 @@ describe('a release that may not write its artifacts', () => {
     expect(result.code).toBe(6);
     expect(result.stderr).toContain(repo.path('artifacts'));
     expect(result.stderr).toMatch(/^hint: /m);
+    expect(await repo.snapshot()).toEqual(before);
+  });
+
+  it('exits 6, not 1, when a file stands where the artifacts directory goes', async () => {
+    repo = await makeRepo();
+    await writeFile(repo.path('artifacts'), 'a file where the directory should be\n');
+    const before = await repo.snapshot();
+    const result = await runCli(releaseArgs(standin), { cwd: repo.root });
+    expect(result.stderr).not.toContain('This is a bug');
+    expect(result.code).toBe(6);
+    expect(result.stderr).toContain('artifacts');
     expect(await repo.snapshot()).toEqual(before);
   });
 });
