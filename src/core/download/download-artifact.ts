@@ -14,7 +14,12 @@ import { nodeFileSystem } from './node-file-system.js';
 import { partPathFor, validatorPathFor } from './paths.js';
 import { loadPartValidator } from './part-validator.js';
 import { ensureRoomFor, finishFromCompletePart } from './part-file.js';
-import type { DownloadEvent, DownloadOptions, DownloadResult } from './types.js';
+import type {
+  DownloadEvent,
+  DownloadFileSystem,
+  DownloadOptions,
+  DownloadResult,
+} from './types.js';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 export const DEFAULT_RETRIES = 5;
@@ -106,7 +111,10 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
           : await runAttempt(context, onDisk);
       resumed ||= result.resumed;
     } catch (error) {
-      if (!(error instanceof TransientFailure)) throw error;
+      if (!(error instanceof TransientFailure)) {
+        await removeIfEmpty(fileSystem, partPath);
+        throw error;
+      }
       if (attempt > retries) throw giveUp(url, attempt, error, partPath);
       retriesUsed += 1;
       const delayMs = backoffDelayMs(retriesUsed, options.backoffMs ?? DEFAULT_BACKOFF_MS);
@@ -132,4 +140,14 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
     reused: false,
     retries: retriesUsed,
   };
+}
+
+/**
+ * A refusal before any byte arrived leaves an empty .part: nothing to resume, so it goes.
+ * A .part holding bytes is never removed here; the next run resumes from it.
+ */
+async function removeIfEmpty(fileSystem: DownloadFileSystem, partPath: string): Promise<void> {
+  if ((await fileSystem.sizeOf(partPath).catch(() => undefined)) === 0) {
+    await fileSystem.remove(partPath).catch(() => undefined);
+  }
 }

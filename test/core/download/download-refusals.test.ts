@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { downloadArtifact } from '../../../src/core/download/index.js';
+import { downloadArtifact, partPathFor } from '../../../src/core/download/index.js';
 import { ExitCode, FactoryRefusedError } from '../../../src/core/errors.js';
 import { getRequests, startFixture, VERSION, sizeOf } from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
@@ -43,5 +43,21 @@ describe('the factory refuses', () => {
     expect(error.message).toContain('siderolabs/no-such-extension');
     expect(error.hint).toMatch(/version/);
     expect(await sizeOf(fixture.dest)).toBe(-1);
+  });
+
+  it('leaves no empty .part behind when it refuses before sending a byte', async () => {
+    fixture = await startFixture({
+      faults: [
+        {
+          match: { method: 'GET', path: /^\/image\// },
+          fault: { kind: 'status', status: 400, body: 'invalid profile path\n' },
+        },
+      ],
+    });
+    const error = await downloadArtifact({ url: fixture.url, dest: fixture.dest, ...fast }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(FactoryRefusedError);
+    expect(await sizeOf(partPathFor(fixture.dest))).toBe(-1);
   });
 });
