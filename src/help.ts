@@ -6,8 +6,8 @@ Usage:
   talos-release --yes [flags]           cut a release without screens (CI, scripts)
   talos-release --dry-run [flags]       show what would be submitted and written; change nothing
   talos-release id [schematic]          print the canonical schematic and its ID, offline
-  talos-release preflight [flags]       run the pipeline's checks as a checklist
-  talos-release verify <manifest>       re-check a written release manifest and its ISO
+  talos-release preflight [flags]       the pipeline's checks as a checklist (writes nothing)
+  talos-release verify <manifest>       re-check a release manifest, its schematic and its ISO
 
 Release flags:
   --schematic <file>             schematic YAML (default schematics/metal-amd64.yaml)
