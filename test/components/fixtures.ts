@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExtensionInfo } from '../../src/core/catalogue/index.js';
 import type { FactoryClient } from '../../src/core/factory/index.js';
-import type { ReleaseRequest } from '../../src/core/pipeline/request.js';
 import { createCoreServices } from '../../src/components/services/core-services.js';
 import type { WizardServices } from '../../src/components/services/types.js';
+import type { ReleaseRequest } from '../../src/core/pipeline/request.js';
 import type {
   DetailsChoice,
   PlannedRelease,
@@ -45,32 +45,6 @@ export async function versionList(): Promise<string[]> {
 export async function catalogue(version = TALOS): Promise<ExtensionInfo[]> {
   const file = join(CATALOG, 'extensions', `${version}.json`);
   return JSON.parse(await readFile(file, 'utf8')) as ExtensionInfo[];
-}
-
-export function requestFor(root: string, overrides: Partial<ReleaseRequest> = {}): ReleaseRequest {
-  return {
-    root,
-    schematicPath: 'schematics/metal-amd64.yaml',
-    talosVersion: undefined,
-    extensions: undefined,
-    platform: 'metal',
-    arch: 'amd64',
-    secureboot: false,
-    releaseVersion: undefined,
-    channel: 'stable',
-    kubernetesVersion: undefined,
-    appVersion: undefined,
-    valuesProfile: undefined,
-    factoryUrl: 'http://127.0.0.1:9',
-    registry: undefined,
-    artifactsDir: 'artifacts',
-    force: false,
-    requireDigest: false,
-    allowPublicSecrets: false,
-    keepExtensionOrder: false,
-    dryRun: false,
-    ...overrides,
-  };
 }
 
 /** A factory that answers the catalogue calls from the stand-in's files and nothing else. */
@@ -131,3 +105,5 @@ export async function plannedFor(
   const { project, plan } = await offlineServices(request).plan(choice);
   return { choice, project, plan };
 }
+
+export { requestFor } from '../fixtures/release-request.js';

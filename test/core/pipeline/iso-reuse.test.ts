@@ -8,6 +8,7 @@ import type { ReleaseRequest } from '../../../src/core/pipeline/request.js';
 import { runRelease } from '../../../src/core/pipeline/run.js';
 import { startStandin } from '../../../src/standin/server.js';
 import type { RunningStandin } from '../../../src/standin/types.js';
+import { requestFor } from '../../fixtures/release-request.js';
 
 let standin: RunningStandin | undefined;
 afterEach(async () => {
@@ -26,28 +27,12 @@ async function repository(): Promise<string> {
 }
 
 function request(root: string, factoryUrl: string): ReleaseRequest {
-  return {
-    root,
-    schematicPath: 'schematics/metal-amd64.yaml',
+  return requestFor(root, {
     talosVersion: 'v1.12.11',
-    extensions: undefined,
-    platform: 'metal',
-    arch: 'amd64',
-    secureboot: false,
     releaseVersion: '0.1.0',
-    channel: 'stable',
-    kubernetesVersion: undefined,
     appVersion: '2.3.0',
-    valuesProfile: undefined,
     factoryUrl,
-    registry: undefined,
-    artifactsDir: 'artifacts',
-    force: false,
-    requireDigest: false,
-    allowPublicSecrets: false,
-    keepExtensionOrder: false,
-    dryRun: false,
-  };
+  });
 }
 
 async function release(root: string, url: string, events: PipelineEvent[]) {

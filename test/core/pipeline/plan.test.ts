@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExtensionInfo } from '../../../src/core/catalogue/index.js';
 import { UserInputError } from '../../../src/core/errors.js';
-import type { ReleaseAnswers } from '../../../src/core/pipeline/answers.js';
 import { planRelease } from '../../../src/core/pipeline/plan.js';
 import { assertNoProblems } from '../../../src/core/pipeline/problems.js';
 import { loadProject } from '../../../src/core/pipeline/project.js';
 import { assertReleaseVersion } from '../../../src/core/pipeline/release-version.js';
+import { answersFor } from '../../fixtures/release-request.js';
 
 const catalogue = JSON.parse(
   await readFile(
@@ -34,30 +34,7 @@ async function project(schematic = SCHEMATIC) {
   return loadProject({ root, schematicPath: 'schematics/metal-amd64.yaml', channel: 'stable' });
 }
 
-function answers(root: string, overrides: Partial<ReleaseAnswers> = {}): ReleaseAnswers {
-  return {
-    root,
-    schematicPath: 'schematics/metal-amd64.yaml',
-    talosVersion: 'v1.12.11',
-    extensions: undefined,
-    platform: 'metal',
-    arch: 'amd64',
-    secureboot: false,
-    releaseVersion: '0.1.0',
-    channel: 'stable',
-    kubernetesVersion: '1.35.4',
-    appVersion: '2.3.0',
-    valuesProfile: 'default',
-    factoryUrl: 'https://factory.talos.dev',
-    registry: undefined,
-    artifactsDir: 'artifacts',
-    force: false,
-    requireDigest: false,
-    allowPublicSecrets: false,
-    keepExtensionOrder: false,
-    ...overrides,
-  };
-}
+const answers = answersFor;
 
 describe('planRelease', () => {
   it('sorts the extensions for a stable ID, says so, and derives every reference from that ID', async () => {

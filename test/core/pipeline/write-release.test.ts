@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../../src/core/errors.js';
 import { manifestJsonSchemaText, parseChannelFile } from '../../../src/core/manifest/index.js';
-import type { ReleaseAnswers } from '../../../src/core/pipeline/answers.js';
 import { buildManifest } from '../../../src/core/pipeline/build-manifest.js';
 import { planRelease } from '../../../src/core/pipeline/plan.js';
 import { loadProject } from '../../../src/core/pipeline/project.js';
 import { writeRelease } from '../../../src/core/pipeline/write-release.js';
+import { answersFor } from '../../fixtures/release-request.js';
 
 async function releaseOnce(root: string, releaseVersion: string, force = false) {
   const project = await loadProject({
@@ -16,27 +16,12 @@ async function releaseOnce(root: string, releaseVersion: string, force = false) 
     schematicPath: 'schematics/metal-amd64.yaml',
     channel: 'stable',
   });
-  const answers: ReleaseAnswers = {
-    root,
-    schematicPath: 'schematics/metal-amd64.yaml',
+  const answers = answersFor(root, {
     talosVersion: 'v1.12.4',
-    extensions: undefined,
-    platform: 'metal',
-    arch: 'amd64',
-    secureboot: false,
-    releaseVersion,
-    channel: 'stable',
     kubernetesVersion: '1.35.0',
-    appVersion: '2.3.0',
-    valuesProfile: 'default',
-    factoryUrl: 'https://factory.talos.dev',
-    registry: undefined,
-    artifactsDir: 'artifacts',
+    releaseVersion,
     force,
-    requireDigest: false,
-    allowPublicSecrets: false,
-    keepExtensionOrder: false,
-  };
+  });
   const plan = planRelease(answers, { project, catalogue: undefined, manifestExists: false });
   const manifest = buildManifest(plan, {
     iso: { sha256: 'a'.repeat(64), size: 1024 },

@@ -11,6 +11,7 @@ import { runPreflight } from '../../../src/core/preflight/index.js';
 import type { PreflightReport } from '../../../src/core/preflight/index.js';
 import { startStandin } from '../../../src/standin/server.js';
 import type { RunningStandin } from '../../../src/standin/types.js';
+import { requestFor } from '../../fixtures/release-request.js';
 
 const IMAGE_SIZE = 50_000;
 const SCHEMATIC = new URL('../../../schematics/metal-amd64.yaml', import.meta.url);
@@ -29,29 +30,7 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 
 function request(overrides: Partial<ReleaseRequest> = {}): ReleaseRequest {
-  return {
-    root,
-    schematicPath: 'schematics/metal-amd64.yaml',
-    talosVersion: 'v1.12.4',
-    extensions: undefined,
-    platform: 'metal',
-    arch: 'amd64',
-    secureboot: false,
-    releaseVersion: undefined,
-    channel: 'stable',
-    kubernetesVersion: undefined,
-    appVersion: undefined,
-    valuesProfile: undefined,
-    factoryUrl: standin.url,
-    registry: undefined,
-    artifactsDir: 'artifacts',
-    force: false,
-    requireDigest: false,
-    allowPublicSecrets: false,
-    keepExtensionOrder: false,
-    dryRun: false,
-    ...overrides,
-  };
+  return requestFor(root, { talosVersion: 'v1.12.4', factoryUrl: standin.url, ...overrides });
 }
 
 function run(overrides: Partial<ReleaseRequest>, freeBytes?: () => Promise<number | undefined>) {
