@@ -93,7 +93,7 @@ export async function runWizardBench(options) {
           note: 'tmux, stand-in on loopback',
         },
         {
-          figure: 'wizard: of which Node + loading its modules',
+          figure: 'wizard: importing the unbundled modules',
           measured: millis(importMs),
           target: '',
           verdict: /** @type {const} */ ('info'),

@@ -53,17 +53,11 @@ export async function handPipeline(url, file) {
  * @param {string} url
  * @param {string} dest
  * @param {'plain' | 'progress'} mode
- * @param {{ sampleMemory?: boolean, fileLayer?: string }} [options]  fileLayer: see download-worker.js
+ * @param {{ sampleMemory?: boolean }} [options]
  * @returns {Promise<EngineRun>}
  */
 export async function engineDownload(url, dest, mode, options = {}) {
-  const { command, args } = withPeakRss(process.execPath, [
-    WORKER,
-    url,
-    dest,
-    mode,
-    options.fileLayer ?? 'engine',
-  ]);
+  const { command, args } = withPeakRss(process.execPath, [WORKER, url, dest, mode]);
   const run = await runTimedOk(`the engine (${mode})`, command, args, {
     env: options.sampleMemory ? { ...env, BENCH_SAMPLE_MEMORY: '1' } : env,
   });

@@ -1,27 +1,17 @@
 // One engine download in a fresh process, so the operating system's peak-RSS accounting covers
 // exactly one download of one size.
-// Usage: download-worker.js <url> <dest> <plain|progress> [engine|writev:<high-water mark>].
+// Usage: download-worker.js <url> <dest> <plain|progress>.
 // Prints one JSON line: the engine call's wall time, the result and this process's peak RSS.
 import { performance } from 'node:perf_hooks';
 import { downloadArtifact } from '../../dist/core/download/index.js';
 import { sampleMemory } from './memory-sampler.js';
 import { wizardProgress } from './wizard-progress.js';
-import { writevFileSystem } from './writev-file-system.js';
 
-const [url, dest, mode, fileLayer = 'engine'] = process.argv.slice(2);
-const writevMark = /^writev:(\d+)$/.exec(fileLayer)?.[1];
-if (
-  !url ||
-  !dest ||
-  (mode !== 'plain' && mode !== 'progress') ||
-  (fileLayer !== 'engine' && !writevMark)
-) {
-  process.stderr.write(
-    'usage: download-worker.js <url> <dest> <plain|progress> [engine|writev:<high-water mark>]\n',
-  );
+const [url, dest, mode] = process.argv.slice(2);
+if (!url || !dest || (mode !== 'plain' && mode !== 'progress')) {
+  process.stderr.write('usage: download-worker.js <url> <dest> <plain|progress>\n');
   process.exit(2);
 }
-const fileSystem = writevMark ? writevFileSystem(Number(writevMark)) : undefined;
 
 const progress = mode === 'progress' ? wizardProgress() : undefined;
 const sampler = process.env.BENCH_SAMPLE_MEMORY === '1' ? sampleMemory() : undefined;
@@ -32,7 +22,6 @@ const result = await downloadArtifact({
   dest,
   env: {},
   onEvent: progress?.onEvent,
-  fileSystem,
 });
 const engineMs = performance.now() - started;
 progress?.stop();
