@@ -2,7 +2,7 @@
 // resumption, then fsync and rename into place. Everything a presenter needs arrives through
 // onEvent; the file under the final name is always complete and hashed.
 import { dirname } from 'node:path';
-import { CancelledError, IntegrityError, NetworkError } from '../errors.js';
+import { CancelledError, FactoryRefusedError, IntegrityError, NetworkError } from '../errors.js';
 import { runAttempt } from './attempt.js';
 import type { AttemptContext, AttemptResult } from './attempt.js';
 import { abortableDelay, backoffDelayMs } from './backoff.js';
@@ -112,7 +112,8 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
       resumed ||= result.resumed;
     } catch (error) {
       if (!(error instanceof TransientFailure)) {
-        await removeIfEmpty(fileSystem, partPath);
+        // Only a refusal is final; a cancelled run keeps its .part, as the operator is told.
+        if (error instanceof FactoryRefusedError) await removeIfEmpty(fileSystem, partPath);
         throw error;
       }
       if (attempt > retries) throw giveUp(url, attempt, error, partPath);

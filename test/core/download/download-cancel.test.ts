@@ -68,4 +68,26 @@ describe('cancellation', () => {
     expect(ranged.map((r) => r.headers['if-range'])).toEqual([cdn.headers.get('etag')]);
     expect(await sizeOf(validatorPathFor(fixture.dest))).toBe(-1);
   });
+
+  it('keeps the .part when cancelled before the first byte arrives', async () => {
+    fixture = await startFixture({
+      faults: [
+        { match: { method: 'GET', path: /^\/image\// }, fault: { kind: 'stall', afterBytes: 0 } },
+      ],
+    });
+    const part = partPathFor(fixture.dest);
+    const controller = new AbortController();
+    const run = downloadArtifact({
+      url: fixture.url,
+      dest: fixture.dest,
+      signal: controller.signal,
+      ...fast,
+      idleTimeoutMs: 60_000,
+    });
+    run.catch(() => undefined);
+    await waitUntil(async () => (await sizeOf(part)) === 0, 'the .part is open');
+    controller.abort();
+    expect(await run.catch((e: unknown) => e)).toBeInstanceOf(CancelledError);
+    expect(await sizeOf(part)).toBe(0);
+  });
 });
