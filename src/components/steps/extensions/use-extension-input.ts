@@ -1,4 +1,5 @@
-import { isGlobalKey, isKey, typedText } from '../../keys.js';
+import { isGlobalKey, isKey } from '../../keys.js';
+import { moveInList, typeInFilter } from '../../shared/list-keys.js';
 import type { ExtensionSelection } from './use-extension-selection.js';
 import { useKeys } from '../../shared/use-keys.js';
 
@@ -19,13 +20,8 @@ export function useExtensionInput(options: ExtensionInputOptions): void {
   useKeys((input, key) => {
     if (isGlobalKey(input, key)) return;
     const row = list.highlighted;
-    if (isKey('up', input, key)) list.move(-1);
-    else if (isKey('down', input, key)) list.move(1);
-    else if (isKey('pageUp', input, key)) list.move(-pageSize);
-    else if (isKey('pageDown', input, key)) list.move(pageSize);
-    else if (isKey('first', input, key)) list.move(-Number.MAX_SAFE_INTEGER);
-    else if (isKey('last', input, key)) list.move(Number.MAX_SAFE_INTEGER);
-    else if (isKey('toggle', input, key)) {
+    if (moveInList(list, pageSize, input, key)) return;
+    if (isKey('toggle', input, key)) {
       if (row) selection.toggle(row);
     } else if (isKey('useSuggestion', input, key)) {
       if (row) selection.acceptSuggestion(row);
@@ -33,10 +29,6 @@ export function useExtensionInput(options: ExtensionInputOptions): void {
     else if (isKey('back', input, key)) {
       if (list.filter !== '') list.clearFilter();
       else options.onBack();
-    } else if (isKey('erase', input, key)) list.erase();
-    else {
-      const text = typedText(input, key);
-      if (text !== '') list.type(text);
-    }
+    } else typeInFilter(list, input, key);
   }, isActive);
 }
