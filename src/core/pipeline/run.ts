@@ -71,7 +71,8 @@ export async function runRelease(
     talosVersion = resolveVersionSelector(selector, await client.listVersions());
   }
   const version = talosVersion ?? selector;
-  report({ type: 'note', message: `Talos ${version}` });
+  const resolved = version === exact ? '' : ` (from "${selector}")`;
+  report({ type: 'note', message: `Talos version ${version}${resolved}` });
   const answers = completeAnswers(request, project, version);
   let catalogue;
   if (!offline) {
