@@ -1,7 +1,7 @@
 // verifyRelease on a release assembled in a temp directory from the codec and the artifact
 // templates, so each check can be broken on its own without a factory.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -143,6 +143,53 @@ describe('verifyRelease', () => {
     );
     expect(report.exitCode).toBe(ExitCode.integrity);
     expect(report.checks.find((check) => check.id === 'iso-url')?.detail).toContain('http://[x');
+  });
+
+  it('fails a releaseVersion edited away from the file name, naming both', async () => {
+    const report = await verify(await writeRelease({ edit: (m) => (m.releaseVersion = '1.0.1') }));
+    expect(report.exitCode).toBe(ExitCode.integrity);
+    const check = report.checks.find((c) => c.id === 'release-version');
+    expect(check).toMatchObject({ status: 'fail', exitCode: ExitCode.integrity });
+    expect(check?.expected).toContain('1.0.0');
+    expect(check?.expected).toContain('releases/1.0.0.json');
+    expect(check?.actual).toContain('1.0.1');
+  });
+
+  it('cannot compare releaseVersion with a file not named after a release, and says so', async () => {
+    const path = await writeRelease();
+    const copy = join(root, 'releases/backup.json');
+    await writeFile(copy, await readFile(path));
+    const report = await verify(copy);
+    expect(report.checks.find((c) => c.id === 'release-version')).toMatchObject({
+      status: 'skip',
+      detail: expect.stringContaining('backup.json'),
+    });
+  });
+
+  it('fails a Kubernetes version the Talos version does not support, naming both', async () => {
+    const report = await verify(
+      await writeRelease({ edit: (m) => (m.kubernetes.version = '1.29.0') }),
+    );
+    expect(report.exitCode).toBe(ExitCode.integrity);
+    const check = report.checks.find((c) => c.id === 'kubernetes');
+    expect(check).toMatchObject({ status: 'fail', exitCode: ExitCode.integrity });
+    expect(check?.expected).toContain('1.30.x to 1.35.x');
+    expect(check?.expected).toContain('v1.12.4');
+    expect(check?.actual).toContain('1.29.0');
+  });
+
+  it('fails a Talos version edited to one that does not support the recorded Kubernetes', async () => {
+    const report = await verify(
+      await writeRelease({
+        edit: (m) => {
+          m.talos.version = 'v1.10.4';
+        },
+      }),
+    );
+    const check = report.checks.find((c) => c.id === 'kubernetes');
+    expect(check).toMatchObject({ status: 'fail' });
+    expect(check?.expected).toContain('v1.10.4');
+    expect(check?.actual).toContain('1.35.0');
   });
 
   it('throws a UserInputError naming the field when the manifest is structurally wrong', async () => {
