@@ -36,10 +36,30 @@ describe('talos-release verify on a manifest edited by hand', () => {
     });
   });
 
+  it('names an extension dropped from the bill of materials', async () => {
+    const repo = await release.copy();
+    await release.editManifest(repo, (value) => {
+      value.talos.extensions = value.talos.extensions.filter(
+        (entry) => entry.name !== 'siderolabs/iscsi-tools',
+      );
+    });
+    const result = await release.verify(repo);
+    expect(result.code).toBe(5);
+    expect(result.stdout).toMatch(
+      /^FAIL talos\.extensions lists the extensions of talos\.schematic/m,
+    );
+    expect(result.stdout).toContain(
+      'named by the schematic but not recorded: siderolabs/iscsi-tools',
+    );
+  });
+
   it('passes the release as it was written', async () => {
     const result = await release.verify(await release.copy());
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ok +releaseVersion is the manifest file name/m);
     expect(result.stdout).toMatch(/^ok +kubernetes\.version is one that talos\.version supports/m);
+    expect(result.stdout).toMatch(
+      /^ok +talos\.extensions lists the extensions of talos\.schematic/m,
+    );
   });
 });

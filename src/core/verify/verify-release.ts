@@ -5,6 +5,7 @@ import { ExitCode } from '../errors.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import { checkInstallerImage, checkIsoUrl, derivedRefs } from './artifact-checks.js';
 import { checkChannelEntry } from './channel-check.js';
+import { checkExtensionsRecorded } from './extension-checks.js';
 import { checklistExitCode, failed, passed } from './checklist.js';
 import type { CheckResult } from './checklist.js';
 import { checkLocalIso } from './iso-checks.js';
@@ -51,6 +52,7 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyRepor
   record(checkReleaseVersionFile(manifest, shownPath(manifestRelative, options.manifestPath)));
   record(checkKubernetesSupported(manifest));
   record(checkRecordedSchematic(manifest));
+  record(checkExtensionsRecorded(manifest));
   record(await checkSchematicFile(manifest, options.root));
   record(checkIsoUrl(manifest, refs), checkInstallerImage(manifest, refs));
   record(...(await checkLocalIso(manifest, options.root, options.signal)));

@@ -30,13 +30,19 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 
 /** Writes a schematic, an ISO and the manifest describing them; returns the manifest's path. */
 async function writeRelease(
-  options: { asWritten?: boolean; edit?: (m: ReleaseManifest) => void } = {},
+  options: {
+    asWritten?: boolean;
+    schematic?: string;
+    bom?: readonly string[];
+    edit?: (m: ReleaseManifest) => void;
+  } = {},
 ) {
+  const text = options.schematic ?? UNSORTED;
   await mkdir(join(root, 'schematics'), { recursive: true });
   await mkdir(join(root, 'artifacts'), { recursive: true });
   await mkdir(join(root, 'releases'), { recursive: true });
-  await writeFile(join(root, 'schematics/s.yaml'), UNSORTED);
-  const decoded = decodeSchematic(UNSORTED, 's.yaml');
+  await writeFile(join(root, 'schematics/s.yaml'), text);
+  const decoded = decodeSchematic(text, 's.yaml');
   const canonical = encodeCanonical(
     options.asWritten ? decoded : normalizeSchematic(decoded).schematic,
   );
@@ -64,7 +70,8 @@ async function writeRelease(
       schematicPath: 'schematics/s.yaml',
       schematic: canonical,
       factoryUrl: FACTORY,
-      extensions: [],
+      // What the catalogue check records for each extension the schematic names.
+      extensions: (options.bom ?? ['siderolabs/amd-ucode', 'siderolabs/gvisor']).map(bomEntry),
     },
     kubernetes: { version: '1.35.0' },
     os: {
@@ -86,6 +93,10 @@ async function writeRelease(
   const path = join(root, 'releases/1.0.0.json');
   await writeFile(path, JSON.stringify(manifest));
   return path;
+}
+
+function bomEntry(name: string) {
+  return { name, ref: `ghcr.io/${name}:v1.0.0`, digest: DIGEST };
 }
 
 const verify = (manifestPath: string) => verifyRelease({ manifestPath, root, online: false });
@@ -190,6 +201,38 @@ describe('verifyRelease', () => {
     expect(check).toMatchObject({ status: 'fail' });
     expect(check?.expected).toContain('v1.10.4');
     expect(check?.actual).toContain('1.35.0');
+  });
+
+  it('fails an extension dropped from talos.extensions, naming it', async () => {
+    const report = await verify(await writeRelease({ bom: ['siderolabs/amd-ucode'] }));
+    expect(report.exitCode).toBe(ExitCode.integrity);
+    const check = report.checks.find((c) => c.id === 'extensions');
+    expect(check).toMatchObject({ status: 'fail', exitCode: ExitCode.integrity });
+    expect(check?.expected).toContain('siderolabs/gvisor');
+    expect(check?.actual).not.toContain('siderolabs/gvisor');
+    expect(check?.detail).toContain('siderolabs/gvisor');
+  });
+
+  it('fails an extension added to talos.extensions that the schematic does not name', async () => {
+    const report = await verify(
+      await writeRelease({
+        bom: ['siderolabs/amd-ucode', 'siderolabs/gvisor', 'siderolabs/zfs'],
+      }),
+    );
+    const check = report.checks.find((c) => c.id === 'extensions');
+    expect(check).toMatchObject({ status: 'fail' });
+    expect(check?.actual).toContain('siderolabs/zfs');
+    expect(check?.detail).toContain('siderolabs/zfs');
+  });
+
+  it('accepts the current name recorded for a renamed extension in the schematic', async () => {
+    const schematic =
+      'customization:\n  systemExtensions:\n    officialExtensions:\n      - siderolabs/talos-vmtoolsd\n';
+    const report = await verify(
+      await writeRelease({ schematic, bom: ['siderolabs/vmtoolsd-guest-agent'] }),
+    );
+    expect(report.checks.find((c) => c.id === 'extensions')?.status).toBe('pass');
+    expect(report.exitCode).toBe(ExitCode.ok);
   });
 
   it('throws a UserInputError naming the field when the manifest is structurally wrong', async () => {

@@ -14,7 +14,12 @@ export const RELEASED_MANIFEST = 'releases/0.1.0.json';
 /** The fields the verify tests read or tamper with. */
 export interface RecordedManifest {
   releaseVersion: string;
-  talos: { version: string; schematicId: string; schematic: string };
+  talos: {
+    version: string;
+    schematicId: string;
+    schematic: string;
+    extensions: { name: string; ref: string; digest: string }[];
+  };
   kubernetes: { version: string };
   os: { iso: { url: string; localPath: string; sha256: string; size: number } };
 }
