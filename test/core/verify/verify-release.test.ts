@@ -15,6 +15,7 @@ import {
   schematicId,
 } from '../../../src/core/schematic/index.js';
 import { verifyRelease } from '../../../src/core/verify/index.js';
+import type { VerifyReport } from '../../../src/core/verify/index.js';
 
 const UNSORTED =
   'customization:\n  systemExtensions:\n    officialExtensions:\n      - siderolabs/gvisor\n      - siderolabs/amd-ucode\n';
@@ -99,6 +100,14 @@ function bomEntry(name: string) {
   return { name, ref: `ghcr.io/${name}:v1.0.0`, digest: DIGEST };
 }
 
+/** The named check, once the report is known to have failed on it with exit 5. */
+function integrityFailure(report: VerifyReport, id: string) {
+  expect(report.exitCode).toBe(ExitCode.integrity);
+  const check = report.checks.find((c) => c.id === id);
+  expect(check).toMatchObject({ status: 'fail', exitCode: ExitCode.integrity });
+  return check;
+}
+
 const verify = (manifestPath: string) => verifyRelease({ manifestPath, root, online: false });
 
 describe('verifyRelease', () => {
@@ -158,9 +167,7 @@ describe('verifyRelease', () => {
 
   it('fails a releaseVersion edited away from the file name, naming both', async () => {
     const report = await verify(await writeRelease({ edit: (m) => (m.releaseVersion = '1.0.1') }));
-    expect(report.exitCode).toBe(ExitCode.integrity);
-    const check = report.checks.find((c) => c.id === 'release-version');
-    expect(check).toMatchObject({ status: 'fail', exitCode: ExitCode.integrity });
+    const check = integrityFailure(report, 'release-version');
     expect(check?.expected).toContain('1.0.0');
     expect(check?.expected).toContain('releases/1.0.0.json');
     expect(check?.actual).toContain('1.0.1');
@@ -181,9 +188,7 @@ describe('verifyRelease', () => {
     const report = await verify(
       await writeRelease({ edit: (m) => (m.kubernetes.version = '1.29.0') }),
     );
-    expect(report.exitCode).toBe(ExitCode.integrity);
-    const check = report.checks.find((c) => c.id === 'kubernetes');
-    expect(check).toMatchObject({ status: 'fail', exitCode: ExitCode.integrity });
+    const check = integrityFailure(report, 'kubernetes');
     expect(check?.expected).toContain('1.30.x to 1.35.x');
     expect(check?.expected).toContain('v1.12.4');
     expect(check?.actual).toContain('1.29.0');
@@ -205,9 +210,7 @@ describe('verifyRelease', () => {
 
   it('fails an extension dropped from talos.extensions, naming it', async () => {
     const report = await verify(await writeRelease({ bom: ['siderolabs/amd-ucode'] }));
-    expect(report.exitCode).toBe(ExitCode.integrity);
-    const check = report.checks.find((c) => c.id === 'extensions');
-    expect(check).toMatchObject({ status: 'fail', exitCode: ExitCode.integrity });
+    const check = integrityFailure(report, 'extensions');
     expect(check?.expected).toContain('siderolabs/gvisor');
     expect(check?.actual).not.toContain('siderolabs/gvisor');
     expect(check?.detail).toContain('siderolabs/gvisor');
