@@ -10,7 +10,7 @@ import type { ReadyRelease } from '../../src/components/state/steps.js';
 import { ConfirmStep } from '../../src/components/steps/confirm-step.js';
 import { doneEpilogue } from '../../src/components/steps/done-epilogue.js';
 import { FailedStep } from '../../src/components/steps/failed-step.js';
-import { plannedFor, requestFor, tempRoot } from './fixtures.js';
+import { plannedFor, requestFor, tempRoot } from '../e2e/helpers/wizard-fixtures.js';
 import { KEY, pollUntil, renderInk } from './helpers.js';
 import type { InkHarness } from './helpers.js';
 

@@ -11,7 +11,7 @@ import {
   sessionFor,
   tempRoot,
   versionList,
-} from './fixtures.js';
+} from '../e2e/helpers/wizard-fixtures.js';
 
 describe('the wizard services over the core', () => {
   it('pre-selects the version --talos-version names, and the recommended one otherwise', async () => {

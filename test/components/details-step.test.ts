@@ -5,7 +5,13 @@ import type { PlannedRelease } from '../../src/components/state/steps.js';
 import { DetailsStep } from '../../src/components/steps/details/details-step.js';
 import { ServicesProvider } from '../../src/components/services/context.js';
 import type { WizardServices } from '../../src/components/services/types.js';
-import { DETAILS, offlineServices, plannedFor, requestFor, tempRoot } from './fixtures.js';
+import {
+  DETAILS,
+  offlineServices,
+  plannedFor,
+  requestFor,
+  tempRoot,
+} from '../e2e/helpers/wizard-fixtures.js';
 import { KEY, pollUntil, renderInk } from './helpers.js';
 import type { InkHarness } from './helpers.js';
 

@@ -11,7 +11,7 @@ import {
   applyDownloadEvent,
   NO_PROGRESS,
 } from '../../src/components/steps/download/download-progress.js';
-import { plannedFor, requestFor, tempRoot } from './fixtures.js';
+import { plannedFor, requestFor, tempRoot } from '../e2e/helpers/wizard-fixtures.js';
 import { pollUntil, renderInk } from './helpers.js';
 import type { InkHarness } from './helpers.js';
 

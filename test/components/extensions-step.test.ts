@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionInfo } from '../../src/core/catalogue/index.js';
 import type { WizardAction } from '../../src/components/state/actions.js';
 import { ExtensionsStep } from '../../src/components/steps/extensions/extensions-step.js';
-import { TALOS, catalogue } from './fixtures.js';
+import { TALOS, catalogue } from '../e2e/helpers/wizard-fixtures.js';
 import { KEY, pollUntil, renderInk } from './helpers.js';
 import type { InkHarness } from './helpers.js';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WizardAction } from '../../src/components/state/actions.js';
 import type { PlannedRelease } from '../../src/components/state/steps.js';
 import { PreviewStep } from '../../src/components/steps/preview/preview-step.js';
-import { DETAILS, plannedFor, requestFor, tempRoot } from './fixtures.js';
+import { DETAILS, plannedFor, requestFor, tempRoot } from '../e2e/helpers/wizard-fixtures.js';
 import { KEY, pollUntil, renderInk } from './helpers.js';
 import type { InkHarness } from './helpers.js';
 

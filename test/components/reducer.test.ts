@@ -22,7 +22,7 @@ import {
   requestFor,
   sessionFor,
   tempRoot,
-} from './fixtures.js';
+} from '../e2e/helpers/wizard-fixtures.js';
 
 let session: WizardSession;
 let planned: PlannedRelease;

@@ -4,7 +4,7 @@ import { defaultKubernetesVersion } from '../../src/core/kubernetes/index.js';
 import type { WizardAction } from '../../src/components/state/actions.js';
 import type { WizardSession } from '../../src/components/state/steps.js';
 import { VersionStep } from '../../src/components/steps/version/version-step.js';
-import { requestFor, sessionFor, tempRoot } from './fixtures.js';
+import { requestFor, sessionFor, tempRoot } from '../e2e/helpers/wizard-fixtures.js';
 import { KEY, renderInk } from './helpers.js';
 import type { InkHarness } from './helpers.js';
 

@@ -3,7 +3,7 @@
 import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WizardApp } from '../../src/components/wizard-app.js';
-import { offlineServices, requestFor, tempRoot } from './fixtures.js';
+import { offlineServices, requestFor, tempRoot } from '../e2e/helpers/wizard-fixtures.js';
 import { KEY, renderInk } from './helpers.js';
 import type { InkHarness } from './helpers.js';
 

@@ -7,7 +7,7 @@ import { runWizard } from '../../src/components/run-wizard.js';
 import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin } from '../../src/standin/types.js';
 import { fakeTerminal } from './fake-terminal.js';
-import { removeTempRoots, requestFor, tempRoot } from './fixtures.js';
+import { removeTempRoots, requestFor, tempRoot } from '../e2e/helpers/wizard-fixtures.js';
 
 afterAll(removeTempRoots);
 

@@ -15,7 +15,7 @@ import {
   SubmitStep,
   WritingStep,
 } from '../../src/components/steps/working-steps.js';
-import { plannedFor, requestFor, tempRoot } from './fixtures.js';
+import { plannedFor, requestFor, tempRoot } from '../e2e/helpers/wizard-fixtures.js';
 import { pollUntil, renderInk } from './helpers.js';
 import type { InkHarness } from './helpers.js';
 

@@ -1,11 +1,12 @@
 // `talos-release id` as a user runs it: the built CLI, real files, exit codes and both streams.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMATIC_VECTORS } from '../fixtures/schematic-ids/vectors.js';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -66,10 +67,7 @@ describe('talos-release id', () => {
   });
 
   it('--as-is reproduces every published vector', async () => {
-    const vectors = JSON.parse(
-      await readFile(path.resolve(repoRoot, '../shared/vectors/schematic-ids.json'), 'utf8'),
-    ) as { yaml: string; id: string; canonical: string }[];
-    for (const [index, vector] of vectors.entries()) {
+    for (const [index, vector] of SCHEMATIC_VECTORS.entries()) {
       const file = await schematicFile(`vectors/${index}.yaml`, vector.yaml);
       const result = await id([file, '--as-is', '--json'], workDir);
       expect(result.code, result.stderr).toBe(0);

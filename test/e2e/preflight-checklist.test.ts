@@ -1,24 +1,17 @@
 // `preflight`: the release's checks as a checklist, each failure with its reason and fix, the
 // exit code of the most serious one, and nothing written to the repository.
 import { writeFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
-import type { RunningStandin } from '../../src/standin/types.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { releaseArgs } from './helpers/release.js';
-import { makeRepo, SCHEMATIC_PATH } from './helpers/repo.js';
+import { SCHEMATIC_PATH } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 
 const IMAGE_SIZE = 12_345;
 
-let standin: RunningStandin;
+const { standin, startStandin, makeRepo } = useStandinAndRepos({ imageSize: IMAGE_SIZE });
 let repo: TempRepo;
-
-beforeAll(async () => {
-  standin = await startStandin({ imageSize: IMAGE_SIZE });
-});
-afterAll(() => standin.close());
-afterEach(() => repo?.remove());
 
 interface Report {
   ok: boolean;

@@ -1,24 +1,16 @@
 // A local file-system refusal is exit 6 with the path and a next step, and no release written.
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
-import type { RunningStandin } from '../../src/standin/types.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { releaseArgs } from './helpers/release.js';
-import { makeRepo } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 
 const DENIED_ARTIFACTS = fileURLToPath(new URL('./helpers/denied-artifacts.mjs', import.meta.url));
 
-let standin: RunningStandin;
+const { standin, makeRepo } = useStandinAndRepos({ imageSize: 4096 });
 let repo: TempRepo;
-
-beforeAll(async () => {
-  standin = await startStandin({ imageSize: 4096 });
-});
-afterAll(() => standin.close());
-afterEach(() => repo?.remove());
 
 describe('a release that may not write its artifacts', () => {
   it('exits 6 naming the directory, and writes no release', async () => {

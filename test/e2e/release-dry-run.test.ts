@@ -1,21 +1,13 @@
 // --dry-run shows everything a release would submit and write, and changes nothing. With an
 // exact Talos version it needs no network at all; with a selector it only reads.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
-import type { RunningStandin } from '../../src/standin/types.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { APP_VERSION, requestsSince } from './helpers/release.js';
-import { makeRepo } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 
-let standin: RunningStandin;
+const { standin, makeRepo } = useStandinAndRepos({ imageSize: 4096 });
 let repo: TempRepo;
-
-beforeAll(async () => {
-  standin = await startStandin({ imageSize: 4096 });
-});
-afterAll(() => standin.close());
-afterEach(() => repo?.remove());
 
 function dryRunArgs(talosVersion: string, ...extra: string[]): string[] {
   return [

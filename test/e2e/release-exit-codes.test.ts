@@ -3,19 +3,18 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin, StandinOptions } from '../../src/standin/types.js';
 import { runCli } from './helpers/cli.js';
 import { releaseArgs } from './helpers/release.js';
-import { makeRepo, SCHEMATIC_PATH } from './helpers/repo.js';
+import { SCHEMATIC_PATH } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 
+const { startStandin, makeRepo } = useStandinAndRepos();
 let standin: RunningStandin | undefined;
 let repo: TempRepo | undefined;
 
-afterEach(async () => {
-  await standin?.close();
-  await repo?.remove();
+afterEach(() => {
   standin = undefined;
   repo = undefined;
 });

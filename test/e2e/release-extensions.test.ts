@@ -1,21 +1,14 @@
 // --extensions replaces the schematic's extension set, and the schematic file is updated to
 // match: comments and formatting kept, and the ID recomputed from it agrees with the manifest.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
-import type { RunningStandin } from '../../src/standin/types.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { releaseArgs } from './helpers/release.js';
-import { makeRepo, SCHEMATIC_PATH } from './helpers/repo.js';
+import { SCHEMATIC_PATH } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 
-let standin: RunningStandin;
+const { standin, makeRepo } = useStandinAndRepos({ imageSize: 4096 });
 let repo: TempRepo;
-
-beforeAll(async () => {
-  standin = await startStandin({ imageSize: 4096 });
-});
-afterAll(() => standin.close());
-afterEach(() => repo?.remove());
 
 describe('--extensions', () => {
   it('replaces the extension set and updates the schematic file, keeping its comments', async () => {

@@ -1,22 +1,14 @@
 // Bad input never reaches the factory's build and never touches the repository: each case ends
 // with exit 2, a message that says what and where, and the files exactly as they were.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
-import type { RunningStandin } from '../../src/standin/types.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { releaseArgs, requestsSince } from './helpers/release.js';
-import { makeRepo } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 
-let standin: RunningStandin;
+const { standin, makeRepo } = useStandinAndRepos({ imageSize: 4096 });
 let repo: TempRepo;
-
-beforeAll(async () => {
-  standin = await startStandin({ imageSize: 4096 });
-});
-afterAll(() => standin.close());
-afterEach(() => repo?.remove());
 
 async function expectRefused(args: string[], messages: (string | RegExp)[]): Promise<string> {
   const before = await repo.snapshot();

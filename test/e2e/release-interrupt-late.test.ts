@@ -1,21 +1,14 @@
 // SIGINT after the download, while the installer digest is resolved: exit 130, no release
 // written, and the next run reuses the ISO it already has instead of downloading it again.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
-import type { RunningStandin } from '../../src/standin/types.js';
+import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from './helpers/cli.js';
 import { releaseArgs } from './helpers/release.js';
-import { makeRepo, sha256sum } from './helpers/repo.js';
+import { sha256sum } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 
-let standin: RunningStandin;
+const { standin, makeRepo } = useStandinAndRepos({ imageSize: 50_000 });
 let repo: TempRepo;
-
-beforeAll(async () => {
-  standin = await startStandin({ imageSize: 50_000 });
-});
-afterAll(() => standin.close());
-afterEach(() => repo?.remove());
 
 describe('SIGINT while the installer digest is resolved', () => {
   it('exits 130 writing no release, and the next run reuses the downloaded ISO', async () => {

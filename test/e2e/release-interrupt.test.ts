@@ -1,27 +1,23 @@
 // Ctrl-C in CI (SIGINT) during the download: exit 130, nothing written but the resumable .part,
 // and the next run picks the download up where it stopped and finishes the release.
 import { stat } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
-import type { RunningStandin } from '../../src/standin/types.js';
+import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from './helpers/cli.js';
 import { releaseArgs } from './helpers/release.js';
-import { makeRepo, sha256sum } from './helpers/repo.js';
+import { sha256sum } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
 import { waitUntil } from './helpers/wait.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 
 const IMAGE_SIZE = 256 * 1024;
 const STALL_AFTER = 100_000;
 
-let standin: RunningStandin;
-let repo: TempRepo;
-
-beforeAll(async () => {
-  // Redirect delivery: the CDN honours Range, so the second run can resume.
-  standin = await startStandin({ imageSize: IMAGE_SIZE, imageDelivery: 'redirect' });
+// Redirect delivery: the CDN honours Range, so the second run can resume.
+const { standin, makeRepo } = useStandinAndRepos({
+  imageSize: IMAGE_SIZE,
+  imageDelivery: 'redirect',
 });
-afterAll(() => standin.close());
-afterEach(() => repo?.remove());
+let repo: TempRepo;
 
 async function sizeOf(path: string): Promise<number> {
   return stat(path).then(

@@ -1,21 +1,13 @@
 // What a release does to the repository over time: one run at a time, an existing release is
 // never overwritten without --force, and the channel keeps the earlier releases as history.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
-import type { RunningStandin } from '../../src/standin/types.js';
+import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from './helpers/cli.js';
 import { releaseArgs, TALOS_VERSION } from './helpers/release.js';
-import { makeRepo } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 
-let standin: RunningStandin;
+const { standin, makeRepo } = useStandinAndRepos({ imageSize: 8192 });
 let repo: TempRepo;
-
-beforeAll(async () => {
-  standin = await startStandin({ imageSize: 8192 });
-});
-afterAll(() => standin.close());
-afterEach(() => repo?.remove());
 
 interface ChannelEntry {
   releaseVersion: string;

@@ -1,22 +1,15 @@
 // A schematic is readable by anyone who knows its ID on the community factory, so values that
 // look like credentials are refused before anything is submitted, unless the operator says so.
 import { writeFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
-import type { RunningStandin } from '../../src/standin/types.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { releaseArgs, requestsSince } from './helpers/release.js';
-import { makeRepo, SCHEMATIC_PATH } from './helpers/repo.js';
+import { SCHEMATIC_PATH } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 
-let standin: RunningStandin;
+const { standin, makeRepo } = useStandinAndRepos({ imageSize: 4096 });
 let repo: TempRepo;
-
-beforeAll(async () => {
-  standin = await startStandin({ imageSize: 4096 });
-});
-afterAll(() => standin.close());
-afterEach(() => repo?.remove());
 
 describe('secrets in the schematic', () => {
   const secret = 'S3cr3tJ0inT0kenValue';

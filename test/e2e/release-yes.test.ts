@@ -1,24 +1,17 @@
 // A full headless release against the stand-in, as CI would cut one, then `verify` on what it
 // wrote: the recorded hash must be the file's real SHA-256, computed by coreutils.
 import { basename, dirname } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
-import type { RunningStandin } from '../../src/standin/types.js';
+import { describe, expect, it } from 'vitest';
 import { HAS_SCRIPT, runCli, runCliInTerminal } from './helpers/cli.js';
 import { releaseArgs, TALOS_VERSION } from './helpers/release.js';
-import { makeRepo, sha256sum, sha256sumCheck } from './helpers/repo.js';
+import { sha256sum, sha256sumCheck } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 
 const IMAGE_SIZE = 96 * 1024 + 7;
 
-let standin: RunningStandin;
+const { standin, makeRepo } = useStandinAndRepos({ imageSize: IMAGE_SIZE });
 let repo: TempRepo;
-
-beforeAll(async () => {
-  standin = await startStandin({ imageSize: IMAGE_SIZE });
-});
-afterAll(() => standin.close());
-afterEach(() => repo?.remove());
 
 interface WrittenManifest {
   releaseVersion: string;

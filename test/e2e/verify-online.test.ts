@@ -1,22 +1,20 @@
 // `verify --online`: the factory must still serve what the release recorded. A factory that now
 // serves something else is a disagreement (exit 5); one that cannot be reached is exit 4.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin, StandinOptions } from '../../src/standin/types.js';
 import { runCli } from './helpers/cli.js';
 import { releaseArgs } from './helpers/release.js';
-import { makeRepo } from './helpers/repo.js';
 import type { TempRepo } from './helpers/repo.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 
 const MANIFEST = 'releases/0.1.0.json';
 const IMAGE_SIZE = 20_000;
 
+const { startStandin, makeRepo } = useStandinAndRepos();
 let standin: RunningStandin | undefined;
 let repo: TempRepo | undefined;
 
-afterEach(async () => {
-  await standin?.close();
-  await repo?.remove();
+afterEach(() => {
   standin = undefined;
   repo = undefined;
 });

@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeTempRoots, tempRoot } from '../components/fixtures.js';
-import { CLI } from '../components/tmux.js';
+import { CLI } from './helpers/tmux.js';
+import { removeTempRoots, tempRoot } from './helpers/wizard-fixtures.js';
 
 afterAll(removeTempRoots);
 

@@ -2,21 +2,18 @@
 // choosing a version to finding the manifest and channel written, and a cancel that writes nothing.
 import { access, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runWizard } from '../../src/components/run-wizard.js';
-import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin } from '../../src/standin/types.js';
 import { fakeTerminal } from '../components/fake-terminal.js';
-import { removeTempRoots, requestFor, tempRoot } from '../components/fixtures.js';
 import { KEY } from '../components/helpers.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
+import { removeTempRoots, requestFor, tempRoot } from './helpers/wizard-fixtures.js';
 
 afterAll(removeTempRoots);
 
+const { startStandin } = useStandinAndRepos();
 let standin: RunningStandin | undefined;
-afterEach(async () => {
-  await standin?.close();
-  standin = undefined;
-});
 
 const present = (path: string): Promise<boolean> =>
   access(path).then(

@@ -4,14 +4,15 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin } from '../../src/standin/types.js';
-import { removeTempRoots, tempRoot } from '../components/fixtures.js';
-import { CLI, startInTmux } from '../components/tmux.js';
-import type { TmuxPane } from '../components/tmux.js';
+import { useStandinAndRepos } from './helpers/standin-and-repos.js';
+import { CLI, startInTmux } from './helpers/tmux.js';
+import type { TmuxPane } from './helpers/tmux.js';
+import { removeTempRoots, tempRoot } from './helpers/wizard-fixtures.js';
 
 afterAll(removeTempRoots);
 
+const { startStandin } = useStandinAndRepos();
 let standin: RunningStandin | undefined;
 let pane: TmuxPane | undefined;
 
@@ -21,7 +22,6 @@ beforeAll(() => {
 });
 afterEach(async () => {
   await pane?.close();
-  await standin?.close();
   pane = undefined;
   standin = undefined;
 });

@@ -1,19 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SCHEMATIC_VECTORS as VECTORS } from '../fixtures/schematic-ids/vectors.js';
 import { VANILLA, VANILLA_ID, post, send, standin } from './helpers.js';
-
-interface Vector {
-  readonly source: string;
-  readonly yaml: string;
-  readonly id: string;
-  readonly canonical: string;
-}
-
-// Read at test time only: the stand-in itself never reads ../shared.
-const VECTORS = JSON.parse(
-  readFileSync(new URL('../../../shared/vectors/schematic-ids.json', import.meta.url), 'utf8'),
-) as Vector[];
 
 // §5 Example 6, posted in its canonical form: decoding and re-encoding must give the same bytes.
 const EVERY_FIELD = `overlay:

@@ -1,12 +1,13 @@
 // The channel file is what rollouts follow: if it lists this release, its entry must name the
 // same manifest, Talos version and schematic ID as the manifest itself.
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { ExitCode, ReleaseError } from '../errors.js';
 import { parseChannelFile } from '../manifest/index.js';
 import type { ChannelEntry, ReleaseManifest } from '../manifest/index.js';
 import { failed, passed, skipped } from './checklist.js';
 import type { CheckResult } from './checklist.js';
+import { isUnderRoot } from './paths.js';
 
 export async function checkChannelEntry(
   manifest: ReleaseManifest,
@@ -37,7 +38,7 @@ export async function checkChannelEntry(
   if (!entry)
     return skipped('channel', title, `the channel does not list ${manifest.releaseVersion}`);
   // A manifest verified from outside the repository (a copy, an archive) has no path to compare.
-  const inside = !manifestRelative.startsWith('../') && !isAbsolute(manifestRelative);
+  const inside = isUnderRoot(manifestRelative);
   const describe = (path: string, talos: string, id: string): string =>
     `${inside ? `${path}, ` : ''}Talos ${talos}, schematic ${id}`;
   const recorded = describe(entry.manifest, entry.talosVersion, entry.schematicId);

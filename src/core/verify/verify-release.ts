@@ -5,11 +5,14 @@ import { ExitCode } from '../errors.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import { checkInstallerImage, checkIsoUrl, derivedRefs } from './artifact-checks.js';
 import { checkChannelEntry } from './channel-check.js';
+import { checkExtensionsRecorded } from './extension-checks.js';
 import { checklistExitCode, failed, passed } from './checklist.js';
 import type { CheckResult } from './checklist.js';
 import { checkLocalIso } from './iso-checks.js';
 import { loadManifestForVerify } from './load-manifest.js';
 import { checkFactoryInstallerDigest, checkFactoryIsoSize } from './online-checks.js';
+import { isUnderRoot } from './paths.js';
+import { checkKubernetesSupported, checkReleaseVersionFile } from './record-checks.js';
 import { checkRecordedSchematic, checkSchematicFile } from './schematic-checks.js';
 
 export interface VerifyOptions {
@@ -44,14 +47,16 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyRepor
     checks.push(...done);
     for (const check of done) options.onCheck?.(check);
   };
+  const manifestRelative = relativeTo(options.root, options.manifestPath);
   record(schemaCheck(crossFieldIssues));
+  record(checkReleaseVersionFile(manifest, shownPath(manifestRelative, options.manifestPath)));
+  record(checkKubernetesSupported(manifest));
   record(checkRecordedSchematic(manifest));
+  record(checkExtensionsRecorded(manifest));
   record(await checkSchematicFile(manifest, options.root));
   record(checkIsoUrl(manifest, refs), checkInstallerImage(manifest, refs));
   record(...(await checkLocalIso(manifest, options.root, options.signal)));
-  record(
-    await checkChannelEntry(manifest, options.root, relativeTo(options.root, options.manifestPath)),
-  );
+  record(await checkChannelEntry(manifest, options.root, manifestRelative));
   if (options.online) {
     record(await checkFactoryIsoSize(manifest, options));
     record(await checkFactoryInstallerDigest(manifest, options));
@@ -73,4 +78,9 @@ function schemaCheck(issues: readonly string[]): CheckResult {
 /** The manifest's path as a channel file records it: relative to the root, forward slashes. */
 function relativeTo(root: string, path: string): string {
   return relative(root, resolve(path)).split(sep).join('/');
+}
+
+/** Relative to the root when the manifest is inside it, as the operator gave it otherwise. */
+function shownPath(manifestRelative: string, given: string): string {
+  return isUnderRoot(manifestRelative) ? manifestRelative : given;
 }

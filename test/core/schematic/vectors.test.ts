@@ -1,28 +1,15 @@
-// Every published schematic in the shared vector file must decode, encode to the exact bytes the
+// Every published schematic in the vector file must decode, encode to the exact bytes the
 // factory hashed, and hash to the published ID.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   decodeSchematic,
   encodeCanonical,
   schematicId,
 } from '../../../src/core/schematic/index.js';
-
-interface Vector {
-  readonly source: string;
-  readonly yaml: string;
-  readonly id: string;
-  readonly canonical: string;
-}
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const vectorFile = path.resolve(repoRoot, '../shared/vectors/schematic-ids.json');
-const vectors = JSON.parse(readFileSync(vectorFile, 'utf8')) as Vector[];
+import { SCHEMATIC_VECTORS as vectors } from '../../fixtures/schematic-ids/vectors.js';
 
 describe('published schematic IDs', () => {
-  it('covers every vector of the shared file', () => {
+  it('covers every vector of the file', () => {
     expect(vectors.length).toBeGreaterThanOrEqual(46);
   });
 

@@ -1,7 +1,7 @@
 // verifyRelease on a release assembled in a temp directory from the codec and the artifact
 // templates, so each check can be broken on its own without a factory.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import {
   schematicId,
 } from '../../../src/core/schematic/index.js';
 import { verifyRelease } from '../../../src/core/verify/index.js';
+import type { VerifyReport } from '../../../src/core/verify/index.js';
 
 const UNSORTED =
   'customization:\n  systemExtensions:\n    officialExtensions:\n      - siderolabs/gvisor\n      - siderolabs/amd-ucode\n';
@@ -30,13 +31,19 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 
 /** Writes a schematic, an ISO and the manifest describing them; returns the manifest's path. */
 async function writeRelease(
-  options: { asWritten?: boolean; edit?: (m: ReleaseManifest) => void } = {},
+  options: {
+    asWritten?: boolean;
+    schematic?: string;
+    bom?: readonly string[];
+    edit?: (m: ReleaseManifest) => void;
+  } = {},
 ) {
+  const text = options.schematic ?? UNSORTED;
   await mkdir(join(root, 'schematics'), { recursive: true });
   await mkdir(join(root, 'artifacts'), { recursive: true });
   await mkdir(join(root, 'releases'), { recursive: true });
-  await writeFile(join(root, 'schematics/s.yaml'), UNSORTED);
-  const decoded = decodeSchematic(UNSORTED, 's.yaml');
+  await writeFile(join(root, 'schematics/s.yaml'), text);
+  const decoded = decodeSchematic(text, 's.yaml');
   const canonical = encodeCanonical(
     options.asWritten ? decoded : normalizeSchematic(decoded).schematic,
   );
@@ -64,7 +71,8 @@ async function writeRelease(
       schematicPath: 'schematics/s.yaml',
       schematic: canonical,
       factoryUrl: FACTORY,
-      extensions: [],
+      // What the catalogue check records for each extension the schematic names.
+      extensions: (options.bom ?? ['siderolabs/amd-ucode', 'siderolabs/gvisor']).map(bomEntry),
     },
     kubernetes: { version: '1.35.0' },
     os: {
@@ -86,6 +94,18 @@ async function writeRelease(
   const path = join(root, 'releases/1.0.0.json');
   await writeFile(path, JSON.stringify(manifest));
   return path;
+}
+
+function bomEntry(name: string) {
+  return { name, ref: `ghcr.io/${name}:v1.0.0`, digest: DIGEST };
+}
+
+/** The named check, once the report is known to have failed on it with exit 5. */
+function integrityFailure(report: VerifyReport, id: string) {
+  expect(report.exitCode).toBe(ExitCode.integrity);
+  const check = report.checks.find((c) => c.id === id);
+  expect(check).toMatchObject({ status: 'fail', exitCode: ExitCode.integrity });
+  return check;
 }
 
 const verify = (manifestPath: string) => verifyRelease({ manifestPath, root, online: false });
@@ -143,6 +163,79 @@ describe('verifyRelease', () => {
     );
     expect(report.exitCode).toBe(ExitCode.integrity);
     expect(report.checks.find((check) => check.id === 'iso-url')?.detail).toContain('http://[x');
+  });
+
+  it('fails a releaseVersion edited away from the file name, naming both', async () => {
+    const report = await verify(await writeRelease({ edit: (m) => (m.releaseVersion = '1.0.1') }));
+    const check = integrityFailure(report, 'release-version');
+    expect(check?.expected).toContain('1.0.0');
+    expect(check?.expected).toContain('releases/1.0.0.json');
+    expect(check?.actual).toContain('1.0.1');
+  });
+
+  it('cannot compare releaseVersion with a file not named after a release, and says so', async () => {
+    const path = await writeRelease();
+    const copy = join(root, 'releases/backup.json');
+    await writeFile(copy, await readFile(path));
+    const report = await verify(copy);
+    expect(report.checks.find((c) => c.id === 'release-version')).toMatchObject({
+      status: 'skip',
+      detail: expect.stringContaining('backup.json'),
+    });
+  });
+
+  it('fails a Kubernetes version the Talos version does not support, naming both', async () => {
+    const report = await verify(
+      await writeRelease({ edit: (m) => (m.kubernetes.version = '1.29.0') }),
+    );
+    const check = integrityFailure(report, 'kubernetes');
+    expect(check?.expected).toContain('1.30.x to 1.35.x');
+    expect(check?.expected).toContain('v1.12.4');
+    expect(check?.actual).toContain('1.29.0');
+  });
+
+  it('fails a Talos version edited to one that does not support the recorded Kubernetes', async () => {
+    const report = await verify(
+      await writeRelease({
+        edit: (m) => {
+          m.talos.version = 'v1.10.4';
+        },
+      }),
+    );
+    const check = report.checks.find((c) => c.id === 'kubernetes');
+    expect(check).toMatchObject({ status: 'fail' });
+    expect(check?.expected).toContain('v1.10.4');
+    expect(check?.actual).toContain('1.35.0');
+  });
+
+  it('fails an extension dropped from talos.extensions, naming it', async () => {
+    const report = await verify(await writeRelease({ bom: ['siderolabs/amd-ucode'] }));
+    const check = integrityFailure(report, 'extensions');
+    expect(check?.expected).toContain('siderolabs/gvisor');
+    expect(check?.actual).not.toContain('siderolabs/gvisor');
+    expect(check?.detail).toContain('siderolabs/gvisor');
+  });
+
+  it('fails an extension added to talos.extensions that the schematic does not name', async () => {
+    const report = await verify(
+      await writeRelease({
+        bom: ['siderolabs/amd-ucode', 'siderolabs/gvisor', 'siderolabs/zfs'],
+      }),
+    );
+    const check = report.checks.find((c) => c.id === 'extensions');
+    expect(check).toMatchObject({ status: 'fail' });
+    expect(check?.actual).toContain('siderolabs/zfs');
+    expect(check?.detail).toContain('siderolabs/zfs');
+  });
+
+  it('accepts the current name recorded for a renamed extension in the schematic', async () => {
+    const schematic =
+      'customization:\n  systemExtensions:\n    officialExtensions:\n      - siderolabs/talos-vmtoolsd\n';
+    const report = await verify(
+      await writeRelease({ schematic, bom: ['siderolabs/vmtoolsd-guest-agent'] }),
+    );
+    expect(report.checks.find((c) => c.id === 'extensions')?.status).toBe('pass');
+    expect(report.exitCode).toBe(ExitCode.ok);
   });
 
   it('throws a UserInputError naming the field when the manifest is structurally wrong', async () => {

@@ -1,21 +1,26 @@
 // One release cut against a stand-in per test file, and a fresh copy of it per test, so each
 // test can tamper with its own copy without cutting (and downloading) a release every time.
 import { cp, writeFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startStandin } from '../../../src/standin/server.js';
-import type { RunningStandin } from '../../../src/standin/types.js';
+import { afterAll, beforeAll } from 'vitest';
 import { runCli } from './cli.js';
 import type { CliResult } from './cli.js';
 import { releaseArgs } from './release.js';
 import { makeRepo } from './repo.js';
 import type { TempRepo } from './repo.js';
+import { useStandinAndRepos } from './standin-and-repos.js';
 
 export const RELEASED_MANIFEST = 'releases/0.1.0.json';
 
 /** The fields the verify tests read or tamper with. */
 export interface RecordedManifest {
   releaseVersion: string;
-  talos: { schematicId: string; schematic: string };
+  talos: {
+    version: string;
+    schematicId: string;
+    schematic: string;
+    extensions: { name: string; ref: string; digest: string }[];
+  };
+  kubernetes: { version: string };
   os: { iso: { url: string; localPath: string; sha256: string; size: number } };
 }
 
@@ -31,32 +36,24 @@ export interface ReleasedRepo {
 }
 
 export function useReleasedRepo(options: { readonly imageSize: number }): ReleasedRepo {
-  let standin: RunningStandin;
+  const e2e = useStandinAndRepos({ imageSize: options.imageSize });
   let released: TempRepo;
   let manifest: RecordedManifest;
-  const copies: TempRepo[] = [];
 
   beforeAll(async () => {
-    standin = await startStandin({ imageSize: options.imageSize });
+    // Not through e2e.makeRepo: this one outlives each test and is removed after the file.
     released = await makeRepo();
-    const result = await runCli(releaseArgs(standin), { cwd: released.root });
+    const result = await runCli(releaseArgs(e2e.standin), { cwd: released.root });
     if (result.code !== 0) throw new Error(`the release to verify failed:\n${result.stderr}`);
     manifest = await released.readJson<RecordedManifest>(RELEASED_MANIFEST);
   });
-  afterAll(async () => {
-    await standin.close();
-    await released.remove();
-  });
-  afterEach(async () => {
-    await Promise.all(copies.splice(0).map((copy) => copy.remove()));
-  });
+  afterAll(() => released.remove());
 
   return {
     manifest: () => manifest,
     original: () => released,
     async copy() {
-      const repo = await makeRepo();
-      copies.push(repo);
+      const repo = await e2e.makeRepo();
       await cp(released.root, repo.root, { recursive: true });
       return repo;
     },

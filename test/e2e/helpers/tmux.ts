@@ -5,12 +5,12 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { pollUntilAsync } from './helpers.js';
+import { pollUntilAsync } from '../../components/helpers.js';
 
 const run = promisify(execFile);
 /** Each look at the pane starts a tmux client: poll gently on a two-core machine. */
 const TMUX_POLL_MS = 50;
-export const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+export const CLI = new URL('../../../dist/cli.js', import.meta.url).pathname;
 
 export interface TmuxPane {
   /** The visible screen as text; with `escapes`, including colour codes. */

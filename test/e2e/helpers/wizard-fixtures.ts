@@ -1,41 +1,37 @@
 // Real data for screen tests: the repository's schematic in a temp root, the stand-in's catalogue
 // copy, and the real core planning over them. Only the network is replaced.
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExtensionInfo } from '../../src/core/catalogue/index.js';
-import type { FactoryClient } from '../../src/core/factory/index.js';
-import { createCoreServices } from '../../src/components/services/core-services.js';
-import type { WizardServices } from '../../src/components/services/types.js';
-import type { ReleaseRequest } from '../../src/core/pipeline/request.js';
+import type { ExtensionInfo } from '../../../src/core/catalogue/index.js';
+import type { FactoryClient } from '../../../src/core/factory/index.js';
+import { createCoreServices } from '../../../src/components/services/core-services.js';
+import type { WizardServices } from '../../../src/components/services/types.js';
+import type { ReleaseRequest } from '../../../src/core/pipeline/request.js';
 import type {
   DetailsChoice,
   PlannedRelease,
   ReleaseDetails,
   WizardSession,
-} from '../../src/components/state/steps.js';
+} from '../../../src/components/state/steps.js';
+import { makeRepo } from './repo.js';
+import type { TempRepo } from './repo.js';
 
-const REPO = new URL('../../', import.meta.url).pathname;
+const REPO = new URL('../../../', import.meta.url).pathname;
 const CATALOG = join(REPO, 'src/standin/catalog');
 export const TALOS = 'v1.12.11';
 
-const createdRoots: string[] = [];
+const createdRepos: TempRepo[] = [];
 
+/** A repository root holding the project's schematic, as every e2e test starts from. */
 export async function tempRoot(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'wizard-test-'));
-  createdRoots.push(root);
-  await mkdir(join(root, 'schematics'));
-  await copyFile(
-    join(REPO, 'schematics/metal-amd64.yaml'),
-    join(root, 'schematics/metal-amd64.yaml'),
-  );
-  return root;
+  const repo = await makeRepo();
+  createdRepos.push(repo);
+  return repo.root;
 }
 
 /** Removes every root this test file created (ISOs included). */
 export async function removeTempRoots(): Promise<void> {
-  const roots = createdRoots.splice(0);
-  await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
+  await Promise.all(createdRepos.splice(0).map((repo) => repo.remove()));
 }
 
 export async function versionList(): Promise<string[]> {
@@ -106,4 +102,4 @@ export async function plannedFor(
   return { choice, project, plan };
 }
 
-export { requestFor } from '../fixtures/release-request.js';
+export { requestFor } from '../../fixtures/release-request.js';
