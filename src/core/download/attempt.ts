@@ -8,8 +8,8 @@ import { CancelledError, ReleaseError } from '../errors.js';
 import type { AttemptContext, AttemptResult } from './attempt-context.js';
 import { planBody, startingHash } from './body-plan.js';
 import type { BodyPlan } from './body-plan.js';
-import { describeNetworkFailure, diskError, isDiskFailure, TransientFailure } from './failures.js';
-import { hostWithPort } from './http-client.js';
+import { describeNetworkFailure, hostWithPort } from '../http/index.js';
+import { diskError, isDiskFailure, TransientFailure } from './failures.js';
 import { savePartValidator, strongEtag } from './part-validator.js';
 import { createProgressReporter } from './progress-reporter.js';
 

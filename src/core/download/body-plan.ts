@@ -5,11 +5,10 @@ import type { Hash } from 'node:crypto';
 import type { Response } from 'got';
 import type { AttemptContext } from './attempt-context.js';
 import { parseContentRange } from './content-range.js';
-import { factoryRefusal, isTransientStatus, readErrorBody } from './factory-refusal.js';
+import { hostWithPort, isTransientStatus, readErrorBody, refusalForUrl } from '../http/index.js';
 import { TransientFailure } from './failures.js';
 import { parseContentLength } from './head-prewarm.js';
 import { hashFile } from './hash-file.js';
-import { hostWithPort } from './http-client.js';
 
 export interface BodyPlan {
   /** Where in the file this body starts: 0, or the resume point. */
@@ -39,7 +38,7 @@ export async function planBody(
     request.destroy();
     if (isTransientStatus(status))
       throw new TransientFailure('network', `HTTP ${status} from ${host}: ${body.trim()}`);
-    throw factoryRefusal(status, body, context.url);
+    throw refusalForUrl('GET', context.url, status, body);
   }
   const length = parseContentLength(response.headers['content-length']);
   if (status === 206) {

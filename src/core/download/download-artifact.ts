@@ -5,11 +5,10 @@ import { dirname } from 'node:path';
 import { CancelledError, FactoryRefusedError, IntegrityError, NetworkError } from '../errors.js';
 import { runAttempt } from './attempt.js';
 import type { AttemptContext, AttemptResult } from './attempt.js';
-import { abortableDelay, backoffDelayMs } from './backoff.js';
 import { checkExistingFile } from './existing-file.js';
 import { diskError, formatBytes, isDiskFailure, TransientFailure } from './failures.js';
 import { prewarm } from './head-prewarm.js';
-import { assertAllowedUrl, httpClient } from './http-client.js';
+import { abortableDelay, assertAllowedUrl, backoffDelay, createHttp } from '../http/index.js';
 import { nodeFileSystem } from './node-file-system.js';
 import { partPathFor, validatorPathFor } from './paths.js';
 import { loadPartValidator } from './part-validator.js';
@@ -72,7 +71,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
     };
   }
 
-  const client = httpClient(options.env ?? process.env);
+  const client = (options.http ?? createHttp({ env: options.env ?? process.env })).got;
   const headTimeoutMs = options.headTimeoutMs ?? DEFAULT_HEAD_TIMEOUT_MS;
   const { total } = await prewarm(client, url, { timeoutMs: headTimeoutMs, signal, emit });
   emit({ type: 'size', total });
@@ -118,7 +117,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
       }
       if (attempt > retries) throw giveUp(url, attempt, error, partPath);
       retriesUsed += 1;
-      const delayMs = backoffDelayMs(retriesUsed, options.backoffMs ?? DEFAULT_BACKOFF_MS);
+      const delayMs = backoffDelay(retriesUsed - 1, options.backoffMs ?? DEFAULT_BACKOFF_MS);
       emit({ type: 'retry', attempt: retriesUsed, reason: error.message, delayMs });
       await abortableDelay(delayMs, signal);
     }

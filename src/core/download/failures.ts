@@ -57,10 +57,3 @@ export function diskError(error: NodeJS.ErrnoException, path: string, needed?: n
     hint: 'Check the owner and permissions of the artifacts directory, or choose another one.',
   });
 }
-
-/** Node and got spell a dropped connection several ways; all of them are worth a retry. */
-export function describeNetworkFailure(error: unknown): string {
-  const err = error as NodeJS.ErrnoException | undefined;
-  const code = err?.code ? `${err.code}: ` : '';
-  return `${code}${err?.message ?? String(error)}`;
-}

@@ -9,6 +9,9 @@ export {
 export { partPathFor, validatorPathFor } from './paths.js';
 export { nodeFileSystem } from './node-file-system.js';
 export { formatBytes } from './failures.js';
+export { hashFile } from './hash-file.js';
+export type { HashedFile } from './hash-file.js';
+export { parseContentLength } from './head-prewarm.js';
 export type {
   DownloadEvent,
   DownloadFileSystem,

@@ -1,6 +1,7 @@
 // The download engine's contract: what callers pass in, what they hear while it runs, and what
 // they get back. The wizard, the --yes presenter and the benchmarks all consume these types.
 import type { Readable, Writable } from 'node:stream';
+import type { Http } from '../http/index.js';
 
 export type DownloadEvent =
   /** The HEAD pre-warm is still waiting: a cold factory builds the asset first. */
@@ -76,7 +77,9 @@ export interface DownloadOptions {
   readonly retries?: number | undefined;
   /** Base of the jittered exponential backoff. Default 500 ms. */
   readonly backoffMs?: number | undefined;
-  /** Where proxy settings are read from. Default process.env. */
+  /** The run's HTTP layer. Default: one made from `env`. */
+  readonly http?: Http | undefined;
+  /** Where proxy settings are read from when no `http` is given. Default process.env. */
   readonly env?: NodeJS.ProcessEnv | undefined;
   readonly fileSystem?: DownloadFileSystem | undefined;
   readonly previous?: RecordedArtifact | undefined;

@@ -5,7 +5,11 @@ import { basename } from 'node:path';
 import { downloadArtifact } from '../download/index.js';
 import { writeFileAtomically } from '../fs/atomic-write.js';
 import type { DownloadEvent, DownloadResult, RecordedArtifact } from '../download/index.js';
-import { resolveInstallerDigest, tryResolveInstallerDigest } from '../installer/index.js';
+import {
+  registryBaseUrl,
+  resolveInstallerDigest,
+  tryResolveInstallerDigest,
+} from '../installer/index.js';
 import type { LoadedProject } from './project.js';
 import type { ReleasePlan } from './plan.js';
 
@@ -103,16 +107,4 @@ export async function resolveInstaller(
   }
   const result = await tryResolveInstallerDigest(request);
   return { digest: result.digest, pinned: result.pinned, reason: result.reason };
-}
-
-/**
- * The registry's base URL. By default it is the factory itself; an explicit --registry host is
- * reached over HTTPS, except on loopback where the stand-in speaks plain HTTP.
- */
-export function registryBaseUrl(factoryUrl: string, registry: string | undefined): string {
-  if (registry === undefined) return new URL(factoryUrl).origin;
-  if (/^https?:\/\//.test(registry)) return new URL(registry).origin;
-  const host = registry.replace(/\/.*$/, '');
-  const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-  return `${loopback ? 'http' : 'https'}://${host}`;
 }
