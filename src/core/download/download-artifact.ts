@@ -10,8 +10,8 @@ import { diskError, formatBytes, isDiskFailure, TransientFailure } from './failu
 import { prewarm } from './head-prewarm.js';
 import { abortableDelay, assertAllowedUrl, backoffDelay, createHttp } from '../http/index.js';
 import { nodeFileSystem } from './node-file-system.js';
-import { partPathFor, validatorPathFor } from './paths.js';
-import { loadPartValidator } from './part-validator.js';
+import { partPathFor, resumeRecordPathFor } from './paths.js';
+import { distrust, loadResumeRecord } from './resume-record.js';
 import { ensureRoomFor, finishFromCompletePart } from './part-file.js';
 import type {
   DownloadEvent,
@@ -46,7 +46,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
   const fileSystem = options.fileSystem ?? nodeFileSystem;
   const retries = options.retries ?? DEFAULT_RETRIES;
   const partPath = partPathFor(dest);
-  const validatorPath = validatorPathFor(dest);
+  const resumeRecordPath = resumeRecordPathFor(dest);
   if (signal?.aborted) throw new CancelledError('Download cancelled before it started.');
   assertAllowedUrl(url);
 
@@ -59,7 +59,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
   const existing = await checkExistingFile(fileSystem, dest, options.previous, emit, signal);
   if (existing.kind === 'reusable') {
     await fileSystem.remove(partPath);
-    await fileSystem.remove(validatorPath);
+    await fileSystem.remove(resumeRecordPath);
     return {
       path: dest,
       sha256: existing.sha256,
@@ -86,15 +86,26 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
     responseTimeoutMs: headTimeoutMs,
     announcedTotal: total,
     emit,
-    partValidator: { etag: await loadPartValidator(fileSystem, validatorPath) },
-    validatorPath,
+    resume: { record: await loadResumeRecord(fileSystem, resumeRecordPath) },
+    resumeRecordPath,
   };
   let result: AttemptResult | undefined;
   let retriesUsed = 0;
   let resumed = false;
   for (let attempt = 1; result === undefined; attempt += 1) {
     try {
-      let onDisk = (await fileSystem.sizeOf(partPath)) ?? 0;
+      const partSize = (await fileSystem.sizeOf(partPath)) ?? 0;
+      let onDisk = partSize;
+      const doubt = partSize > 0 ? distrust(context.resume.record, url, partSize) : undefined;
+      if (doubt !== undefined) {
+        // Kept, not deleted, until the fresh answer overwrites it: the next GET starts from zero.
+        emit({
+          type: 'restart',
+          reason: `cannot vouch for ${partPath} (${doubt}); downloading from the start`,
+        });
+        context.resume.record = undefined;
+        onDisk = 0;
+      }
       if (total !== undefined && onDisk > total) {
         emit({
           type: 'restart',
@@ -126,7 +137,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
   try {
     await fileSystem.rename(partPath, dest);
     await fileSystem.syncDirectory(dirname(dest));
-    await fileSystem.remove(validatorPath);
+    await fileSystem.remove(resumeRecordPath);
   } catch (error) {
     if (isDiskFailure(error)) throw diskError(error, dest, result.size);
     throw error;
