@@ -56,7 +56,17 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
     if (isDiskFailure(error)) throw diskError(error, dirname(dest));
     throw error;
   }
-  const existing = await checkExistingFile(fileSystem, dest, options.previous, emit, signal);
+  const client = (options.http ?? createHttp({ env: options.env ?? process.env })).got;
+  const headTimeoutMs = options.headTimeoutMs ?? DEFAULT_HEAD_TIMEOUT_MS;
+  const { total } = await prewarm(client, url, { timeoutMs: headTimeoutMs, signal, emit });
+
+  // Reuse needs the factory's word on the size, so the HEAD comes first.
+  const existing = await checkExistingFile(
+    fileSystem,
+    { dest, url, previous: options.previous, announcedTotal: total },
+    emit,
+    signal,
+  );
   if (existing.kind === 'reusable') {
     await fileSystem.remove(partPath);
     await fileSystem.remove(resumeRecordPath);
@@ -71,9 +81,6 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
     };
   }
 
-  const client = (options.http ?? createHttp({ env: options.env ?? process.env })).got;
-  const headTimeoutMs = options.headTimeoutMs ?? DEFAULT_HEAD_TIMEOUT_MS;
-  const { total } = await prewarm(client, url, { timeoutMs: headTimeoutMs, signal, emit });
   emit({ type: 'size', total });
 
   const context: AttemptContext = {

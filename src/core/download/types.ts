@@ -59,10 +59,12 @@ export interface DownloadFileSystem {
   freeBytes(path: string): Promise<number | undefined>;
 }
 
-/** What a previous release manifest recorded for this artifact. */
+/** What a previous release manifest (or the record beside the file) says about this artifact. */
 export interface RecordedArtifact {
   readonly sha256: string;
   readonly size: number;
+  /** Where it was downloaded from; a file without one is never reused. */
+  readonly url?: string | undefined;
 }
 
 export interface DownloadOptions {
