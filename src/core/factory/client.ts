@@ -29,6 +29,8 @@ export interface FactoryClientOptions {
   readonly deadlineMs?: number;
   /** Called every few seconds while a call has not been answered. */
   readonly onWaiting?: (event: WaitingEvent) => void;
+  /** How often onWaiting is called. Default 5 s. */
+  readonly waitingNoticeMs?: number;
   /** Retries after the first attempt for 5xx and connection failures. Default 3. */
   readonly retries?: number;
   /** First backoff, doubled each retry, with jitter. Default 500 ms. */
@@ -69,6 +71,7 @@ export function createFactoryClient(options: FactoryClientOptions): FactoryClien
     timeoutMs: options.timeoutMs ?? 30_000,
     deadlineMs: options.deadlineMs ?? 60_000,
     onWaiting: options.onWaiting,
+    waitingNoticeMs: options.waitingNoticeMs,
     retries: options.retries ?? 3,
     backoffMs: options.backoffMs ?? 500,
     signal: options.signal,

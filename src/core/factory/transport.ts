@@ -24,6 +24,7 @@ export interface TransportOptions {
   readonly maxBodyBytes?: number | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly onWaiting?: ((event: WaitingEvent) => void) | undefined;
+  readonly waitingNoticeMs?: number | undefined;
 }
 
 export interface FactoryRequest {
@@ -97,6 +98,7 @@ export function createTransport(options: TransportOptions) {
             signal: options.signal,
             label: `${request.method} ${request.route}`,
             onWaiting: options.onWaiting,
+            noticeEveryMs: options.waitingNoticeMs,
           });
           if (isTransientStatus(answer.status))
             throw new UnavailableAnswer(answer.status, answer.body);

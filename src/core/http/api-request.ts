@@ -28,6 +28,13 @@ export interface ApiRequest {
   /** How the request is named in waiting notices; default `<method> <url>`. */
   readonly label?: string | undefined;
   readonly onWaiting?: ((event: WaitingEvent) => void) | undefined;
+  /** How often a waiting notice goes out. Default WAITING_NOTICE_MS; tests pass less. */
+  readonly noticeEveryMs?: number | undefined;
+}
+
+/** The words a presenter prints for a waiting notice, e.g. `waiting for the factory: GET /versions (15 s)`. */
+export function describeWaiting(event: WaitingEvent): string {
+  return `waiting for the factory: ${event.what} (${Math.round(event.elapsedMs / 1000)} s)`;
 }
 
 export interface ApiAnswer {
@@ -42,7 +49,7 @@ export async function requestApi(http: Http, request: ApiRequest): Promise<ApiAn
   const stopNotices = request.onWaiting
     ? startBuildingTicker(
         (elapsedMs) => request.onWaiting?.({ what, elapsedMs }),
-        WAITING_NOTICE_MS,
+        request.noticeEveryMs ?? WAITING_NOTICE_MS,
       )
     : () => undefined;
   const stream = http.got.stream(url, {

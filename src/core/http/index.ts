@@ -22,5 +22,5 @@ export {
 export type { RetryPolicy } from './retry.js';
 export { BUILDING_TICK_MS, startBuildingTicker } from './building-ticker.js';
 export { bodyTooLarge, MAX_API_BODY_BYTES, readCappedBody, readErrorBody } from './body.js';
-export { requestApi, WAITING_NOTICE_MS } from './api-request.js';
+export { describeWaiting, requestApi, WAITING_NOTICE_MS } from './api-request.js';
 export type { ApiAnswer, ApiRequest, WaitingEvent } from './api-request.js';
