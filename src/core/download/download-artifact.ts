@@ -11,6 +11,7 @@ import { prewarm } from './head-prewarm.js';
 import { abortableDelay, assertAllowedUrl, backoffDelay, createHttp } from '../http/index.js';
 import { nodeFileSystem } from './node-file-system.js';
 import { partPathFor, resumeRecordPathFor } from './paths.js';
+import { assertPlaceable } from './placement.js';
 import { distrust, loadResumeRecord } from './resume-record.js';
 import { ensureRoomFor, finishFromCompletePart } from './part-file.js';
 import type {
@@ -56,6 +57,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
     if (isDiskFailure(error)) throw diskError(error, dirname(dest));
     throw error;
   }
+  await assertPlaceable(fileSystem, dest, partPath);
   const client = (options.http ?? createHttp({ env: options.env ?? process.env })).got;
   const headTimeoutMs = options.headTimeoutMs ?? DEFAULT_HEAD_TIMEOUT_MS;
   const { total } = await prewarm(client, url, { timeoutMs: headTimeoutMs, signal, emit });

@@ -44,7 +44,12 @@ export interface WritableFile {
 export interface DownloadFileSystem {
   /** Size in bytes, or undefined when nothing is there. */
   sizeOf(path: string): Promise<number | undefined>;
-  /** Opens for writing: 'append' keeps what is there, 'truncate' starts from an empty file. */
+  /** What is at `path` itself (a symbolic link is not followed), or undefined when nothing is. */
+  kindOf(path: string): Promise<'file' | 'directory' | 'symlink' | 'other' | undefined>;
+  /**
+   * Opens for writing: 'append' keeps what is there, 'truncate' starts from an empty file. Never
+   * through a symbolic link (ELOOP), so a planted link cannot send the bytes elsewhere.
+   */
   openForWrite(path: string, mode: 'append' | 'truncate'): Promise<WritableFile>;
   openForRead(path: string): Readable;
   /** A small text file (the .part's validator), or undefined when nothing is there. */
