@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { downloadArtifact } from '../download/index.js';
 import { writeFileAtomically } from '../fs/atomic-write.js';
+import type { Http } from '../http/index.js';
 import type { DownloadEvent, DownloadResult, RecordedArtifact } from '../download/index.js';
 import {
   registryBaseUrl,
@@ -15,6 +16,9 @@ import type { ReleasePlan } from './plan.js';
 
 export interface ArtifactOptions {
   readonly signal?: AbortSignal | undefined;
+  /** The run's HTTP layer, shared by the download and the installer resolver. */
+  readonly http?: Http | undefined;
+  /** Where proxy settings are read from when no `http` is given. */
   readonly env?: NodeJS.ProcessEnv | undefined;
 }
 
@@ -27,6 +31,7 @@ export async function downloadIso(
     url: plan.refs.isoUrl,
     dest: plan.paths.iso,
     signal: options.signal,
+    http: options.http,
     env: options.env,
     onEvent: options.onEvent,
     previous,
@@ -108,6 +113,7 @@ export async function resolveInstaller(
     repository: plan.refs.installerRepository,
     tag: plan.answers.talosVersion,
     signal: options.signal,
+    http: options.http,
     env: options.env,
     onEvent: (event: { type: 'building'; elapsedMs: number }) =>
       options.onBuilding?.(event.elapsedMs),
