@@ -4,6 +4,31 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Core folders with a public surface: outside the folder, only its index.ts may be imported, so
+// what a folder keeps private stays private (issue 11).
+const PUBLIC_SURFACE_FOLDERS = [
+  'artifacts',
+  'catalogue',
+  'download',
+  'factory',
+  'http',
+  'installer',
+  'kubernetes',
+  'manifest',
+  'preflight',
+  'schematic',
+  'verify',
+  'versions',
+];
+
+/** Import patterns that reach into a core folder past its index, as written from `prefix`. */
+function internalsOf(prefix) {
+  return PUBLIC_SURFACE_FOLDERS.map((folder) => ({
+    group: [`**/${prefix}${folder}/**`, `!**/${prefix}${folder}/index.js`],
+    message: `Import src/core/${folder} through its index.ts; the other files are its internals.`,
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**'] },
   js.configs.recommended,
@@ -37,9 +62,18 @@ export default tseslint.config(
               group: ['**/standin/**'],
               message: 'src/core must not depend on the factory stand-in.',
             },
+            // From one core folder to another the path is ../<folder>/…; inside a folder it is ./…
+            ...internalsOf(''),
           ],
         },
       ],
+    },
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: internalsOf('core/') }],
     },
   },
   {

@@ -2,6 +2,7 @@
 // with --yes / --dry-run. The presenter is chosen once, here.
 import { UserInputError } from '../core/errors.js';
 import { createFactoryClient } from '../core/factory/index.js';
+import { describeWaiting } from '../core/http/index.js';
 import { runRelease } from '../core/pipeline/run.js';
 import { readToolVersion } from '../tool-version.js';
 import type { CommandIo } from './io.js';
@@ -37,6 +38,7 @@ export async function runReleaseCommand(argv: readonly string[], io: CommandIo):
       env: io.env,
       signal,
       userAgent: `talos-release/${toolVersion}`,
+      onWaiting: (event) => io.stderr.write(`${describeWaiting(event)}\n`),
     });
     try {
       const outcome = await runRelease(flags.request, {

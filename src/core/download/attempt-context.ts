@@ -1,5 +1,6 @@
 // What one download attempt needs from the retry loop, and what it hands back.
 import type { Got } from 'got';
+import type { ResumeRecord } from './resume-record.js';
 import type { DownloadEvent, DownloadFileSystem } from './types.js';
 
 export interface AttemptContext {
@@ -14,14 +15,14 @@ export interface AttemptContext {
   readonly announcedTotal?: number | undefined;
   readonly emit: (event: DownloadEvent) => void;
   /**
-   * The strong ETag of the response whose bytes are in the .part (from this run or a file beside
-   * the .part). A resume
-   * sends it as If-Range so a rebuilt artifact comes back whole instead of being spliced onto
-   * bytes of the old one.
+   * What vouches for the bytes in the .part (this run's accepted answer, or the record a previous
+   * run left beside it). Its validator goes out as If-Range, so a rebuilt artifact comes back
+   * whole instead of being spliced onto bytes of the old one. Undefined while the .part holds
+   * nothing this engine can vouch for.
    */
-  readonly partValidator: { etag?: string | undefined };
-  /** Where the validator is kept between runs. */
-  readonly validatorPath: string;
+  readonly resume: { record?: ResumeRecord | undefined };
+  /** Where the record is kept between runs. */
+  readonly resumeRecordPath: string;
 }
 
 export interface AttemptResult {

@@ -8,9 +8,9 @@ import { CancelledError, ReleaseError } from '../errors.js';
 import type { AttemptContext, AttemptResult } from './attempt-context.js';
 import { planBody, startingHash } from './body-plan.js';
 import type { BodyPlan } from './body-plan.js';
-import { describeNetworkFailure, diskError, isDiskFailure, TransientFailure } from './failures.js';
-import { hostWithPort } from './http-client.js';
-import { savePartValidator, strongEtag } from './part-validator.js';
+import { describeNetworkFailure, hostWithPort } from '../http/index.js';
+import { diskError, isDiskFailure, TransientFailure } from './failures.js';
+import { ifRangeValue, saveResumeRecord, strongEtag } from './resume-record.js';
 import { createProgressReporter } from './progress-reporter.js';
 
 import type { WritableFile } from './types.js';
@@ -26,9 +26,13 @@ function cancelled(cause: unknown): CancelledError {
   });
 }
 
-function rangeHeaders(resumeFrom: number, etag: string | undefined): Record<string, string> {
+function rangeHeaders(resumeFrom: number, validator: string | undefined): Record<string, string> {
   if (resumeFrom === 0) return {};
-  return { range: `bytes=${resumeFrom}-`, ...(etag ? { 'if-range': etag } : {}) };
+  return { range: `bytes=${resumeFrom}-`, ...(validator ? { 'if-range': validator } : {}) };
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 export async function runAttempt(
@@ -38,6 +42,8 @@ export async function runAttempt(
   // The file is opened before the request so that, for a fresh start, the body flows the moment
   // headers arrive: bytes left unread in socket buffers are lost when a connection is reset.
   let file: WritableFile;
+  // Opening for a fresh start empties the .part: from then on no record may vouch for it.
+  if (resumeFrom === 0) context.resume.record = undefined;
   try {
     file = await context.fileSystem.openForWrite(
       context.partPath,
@@ -48,7 +54,7 @@ export async function runAttempt(
     throw error;
   }
   const request = context.client.stream(context.url, {
-    headers: rangeHeaders(resumeFrom, context.partValidator.etag),
+    headers: rangeHeaders(resumeFrom, ifRangeValue(context.resume.record)),
     timeout: { response: context.responseTimeoutMs },
     ...(context.signal ? { signal: context.signal } : {}),
   });
@@ -57,7 +63,7 @@ export async function runAttempt(
   let heartbeat: NodeJS.Timeout | undefined;
   let plan: BodyPlan | undefined;
   let bodyStarted = false;
-  let validatorSaved: Promise<void> = Promise.resolve();
+  let recordSaved: Promise<void> = Promise.resolve();
   let received = resumeFrom;
   try {
     const response = await new Promise<Response>((resolve, reject) => {
@@ -79,12 +85,17 @@ export async function runAttempt(
     }
     const host = hostWithPort(response.url);
     if (plan.offset === 0) {
-      context.partValidator.etag = strongEtag(response.headers.etag);
+      context.resume.record = {
+        url: context.url,
+        etag: strongEtag(response.headers.etag),
+        lastModified: headerText(response.headers['last-modified']),
+        bytes: 0,
+      };
       // Not awaited here: any await before the pipeline leaves bytes unread in socket buffers.
-      validatorSaved = savePartValidator(
+      recordSaved = saveResumeRecord(
         context.fileSystem,
-        context.validatorPath,
-        context.partValidator.etag,
+        context.resumeRecordPath,
+        context.resume.record,
       );
     }
     if (resumeFrom > 0 && plan.offset === 0) {
@@ -166,6 +177,19 @@ export async function runAttempt(
     clearInterval(heartbeat);
     request.destroy();
     await file.close();
-    await validatorSaved;
+    await recordSaved;
+    await recordWrittenBytes(context);
   }
+}
+
+/**
+ * After every attempt, however it ended (done, failed, cancelled): the record says how many bytes
+ * of the accepted answer are on disk, so the next run can check the .part against it.
+ */
+async function recordWrittenBytes(context: AttemptContext): Promise<void> {
+  const record = context.resume.record;
+  const bytes = await context.fileSystem.sizeOf(context.partPath).catch(() => undefined);
+  if (record && bytes !== undefined) context.resume.record = { ...record, bytes };
+  else context.resume.record = undefined;
+  await saveResumeRecord(context.fileSystem, context.resumeRecordPath, context.resume.record);
 }

@@ -5,11 +5,10 @@ import type { Hash } from 'node:crypto';
 import type { Response } from 'got';
 import type { AttemptContext } from './attempt-context.js';
 import { parseContentRange } from './content-range.js';
-import { factoryRefusal, isTransientStatus, readErrorBody } from './factory-refusal.js';
+import { hostWithPort, isTransientStatus, readErrorBody, refusalForUrl } from '../http/index.js';
 import { TransientFailure } from './failures.js';
 import { parseContentLength } from './head-prewarm.js';
 import { hashFile } from './hash-file.js';
-import { hostWithPort } from './http-client.js';
 
 export interface BodyPlan {
   /** Where in the file this body starts: 0, or the resume point. */
@@ -39,9 +38,18 @@ export async function planBody(
     request.destroy();
     if (isTransientStatus(status))
       throw new TransientFailure('network', `HTTP ${status} from ${host}: ${body.trim()}`);
-    throw factoryRefusal(status, body, context.url);
+    throw refusalForUrl('GET', context.url, status, body);
   }
   const length = parseContentLength(response.headers['content-length']);
+  const mediaType = String(response.headers['content-type'] ?? '').toLowerCase();
+  if ((status === 200 || status === 206) && mediaType.startsWith('text/html')) {
+    // A captive portal or a proxy's login page: never image bytes, whatever its status says.
+    request.destroy();
+    throw new TransientFailure(
+      'network',
+      `${host} answered with a web page (Content-Type text/html), not the image; a captive portal or proxy login may be in the way`,
+    );
+  }
   if (status === 206) {
     const range = parseContentRange(response.headers['content-range']);
     if (range?.start !== resumeFrom) {
@@ -51,10 +59,10 @@ export async function planBody(
       context.emit({ type: 'restart', reason });
       throw new TransientFailure('network', reason);
     }
-    return {
-      offset: range.start,
-      total: range.total ?? (length === undefined ? undefined : range.start + length),
-    };
+    const total = range.total ?? (length === undefined ? undefined : range.start + length);
+    if (total === undefined && context.announcedTotal === undefined)
+      throw withoutLength(request, host);
+    return { offset: range.start, total };
   }
   if (status !== 200) {
     request.destroy();
@@ -66,7 +74,21 @@ export async function planBody(
       reason: `${host} answered the range request with the whole file (no range support, or the file changed since); downloading from the start`,
     });
   }
+  if (length === undefined && context.announcedTotal === undefined)
+    throw withoutLength(request, host);
   return { offset: 0, total: length };
+}
+
+/**
+ * Without a length (none in the GET, none from the HEAD) a body cut short looks complete, so such
+ * bytes are never kept as the image.
+ */
+function withoutLength(request: { destroy(): void }, host: string): TransientFailure {
+  request.destroy();
+  return new TransientFailure(
+    'network',
+    `${host} sent the image without a length (no Content-Length, here or in the HEAD), so a body cut short could not be told from a whole one; nothing of it was kept`,
+  );
 }
 
 export async function startingHash(context: AttemptContext, offset: number): Promise<Hash> {

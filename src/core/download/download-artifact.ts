@@ -5,14 +5,14 @@ import { dirname } from 'node:path';
 import { CancelledError, FactoryRefusedError, IntegrityError, NetworkError } from '../errors.js';
 import { runAttempt } from './attempt.js';
 import type { AttemptContext, AttemptResult } from './attempt.js';
-import { abortableDelay, backoffDelayMs } from './backoff.js';
 import { checkExistingFile } from './existing-file.js';
 import { diskError, formatBytes, isDiskFailure, TransientFailure } from './failures.js';
 import { prewarm } from './head-prewarm.js';
-import { assertAllowedUrl, httpClient } from './http-client.js';
+import { abortableDelay, assertAllowedUrl, backoffDelay, createHttp } from '../http/index.js';
 import { nodeFileSystem } from './node-file-system.js';
-import { partPathFor, validatorPathFor } from './paths.js';
-import { loadPartValidator } from './part-validator.js';
+import { partPathFor, resumeRecordPathFor } from './paths.js';
+import { assertPlaceable } from './placement.js';
+import { distrust, loadResumeRecord } from './resume-record.js';
 import { ensureRoomFor, finishFromCompletePart } from './part-file.js';
 import type {
   DownloadEvent,
@@ -47,7 +47,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
   const fileSystem = options.fileSystem ?? nodeFileSystem;
   const retries = options.retries ?? DEFAULT_RETRIES;
   const partPath = partPathFor(dest);
-  const validatorPath = validatorPathFor(dest);
+  const resumeRecordPath = resumeRecordPathFor(dest);
   if (signal?.aborted) throw new CancelledError('Download cancelled before it started.');
   assertAllowedUrl(url);
 
@@ -57,10 +57,21 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
     if (isDiskFailure(error)) throw diskError(error, dirname(dest));
     throw error;
   }
-  const existing = await checkExistingFile(fileSystem, dest, options.previous, emit, signal);
+  await assertPlaceable(fileSystem, dest, partPath);
+  const client = (options.http ?? createHttp({ env: options.env ?? process.env })).got;
+  const headTimeoutMs = options.headTimeoutMs ?? DEFAULT_HEAD_TIMEOUT_MS;
+  const { total } = await prewarm(client, url, { timeoutMs: headTimeoutMs, signal, emit });
+
+  // Reuse needs the factory's word on the size, so the HEAD comes first.
+  const existing = await checkExistingFile(
+    fileSystem,
+    { dest, url, previous: options.previous, announcedTotal: total },
+    emit,
+    signal,
+  );
   if (existing.kind === 'reusable') {
     await fileSystem.remove(partPath);
-    await fileSystem.remove(validatorPath);
+    await fileSystem.remove(resumeRecordPath);
     return {
       path: dest,
       sha256: existing.sha256,
@@ -72,9 +83,6 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
     };
   }
 
-  const client = httpClient(options.env ?? process.env);
-  const headTimeoutMs = options.headTimeoutMs ?? DEFAULT_HEAD_TIMEOUT_MS;
-  const { total } = await prewarm(client, url, { timeoutMs: headTimeoutMs, signal, emit });
   emit({ type: 'size', total });
 
   const context: AttemptContext = {
@@ -87,15 +95,26 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
     responseTimeoutMs: headTimeoutMs,
     announcedTotal: total,
     emit,
-    partValidator: { etag: await loadPartValidator(fileSystem, validatorPath) },
-    validatorPath,
+    resume: { record: await loadResumeRecord(fileSystem, resumeRecordPath) },
+    resumeRecordPath,
   };
   let result: AttemptResult | undefined;
   let retriesUsed = 0;
   let resumed = false;
   for (let attempt = 1; result === undefined; attempt += 1) {
     try {
-      let onDisk = (await fileSystem.sizeOf(partPath)) ?? 0;
+      const partSize = (await fileSystem.sizeOf(partPath)) ?? 0;
+      let onDisk = partSize;
+      const doubt = partSize > 0 ? distrust(context.resume.record, url, partSize) : undefined;
+      if (doubt !== undefined) {
+        // Kept, not deleted, until the fresh answer overwrites it: the next GET starts from zero.
+        emit({
+          type: 'restart',
+          reason: `cannot vouch for ${partPath} (${doubt}); downloading from the start`,
+        });
+        context.resume.record = undefined;
+        onDisk = 0;
+      }
       if (total !== undefined && onDisk > total) {
         emit({
           type: 'restart',
@@ -118,7 +137,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
       }
       if (attempt > retries) throw giveUp(url, attempt, error, partPath);
       retriesUsed += 1;
-      const delayMs = backoffDelayMs(retriesUsed, options.backoffMs ?? DEFAULT_BACKOFF_MS);
+      const delayMs = backoffDelay(retriesUsed - 1, options.backoffMs ?? DEFAULT_BACKOFF_MS);
       emit({ type: 'retry', attempt: retriesUsed, reason: error.message, delayMs });
       await abortableDelay(delayMs, signal);
     }
@@ -127,7 +146,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
   try {
     await fileSystem.rename(partPath, dest);
     await fileSystem.syncDirectory(dirname(dest));
-    await fileSystem.remove(validatorPath);
+    await fileSystem.remove(resumeRecordPath);
   } catch (error) {
     if (isDiskFailure(error)) throw diskError(error, dest, result.size);
     throw error;

@@ -19,7 +19,10 @@ export class TransientFailure extends Error {
 
 // ENOTDIR and EEXIST: a file stands where a directory of the path should be (mkdir and open
 // report it either way); the operator fixes that on disk, like a permission.
+// ELOOP: a symbolic link where the .part goes (opened without following); EISDIR: a directory.
 const DISK_CODES = new Set([
+  'ELOOP',
+  'EISDIR',
   'ENOSPC',
   'EDQUOT',
   'EACCES',
@@ -40,7 +43,22 @@ export { formatBytes };
 
 export function diskError(error: NodeJS.ErrnoException, path: string, needed?: number): DiskError {
   const need = needed === undefined ? '' : ` (the file needs ${formatBytes(needed)})`;
-  if (error.code === 'ENOSPC' || error.code === 'EDQUOT' || error.code === 'EFBIG') {
+  if (error.code === 'EFBIG') {
+    return new DiskError(
+      `Cannot write ${path}: it would exceed the file-size limit of this process or file system${need}.`,
+      {
+        cause: error,
+        hint: 'Raise the limit (ulimit -f) or choose an artifacts directory on a file system that takes files this large (FAT32 stops at 4 GiB); the partial download is kept and resumes.',
+      },
+    );
+  }
+  if (error.code === 'ELOOP' || error.code === 'EISDIR') {
+    return new DiskError(`Cannot write ${path}: it is not a regular file (${error.code}).`, {
+      cause: error,
+      hint: 'Remove the link or directory at that path (whatever a link points to is left alone), then run again.',
+    });
+  }
+  if (error.code === 'ENOSPC' || error.code === 'EDQUOT') {
     return new DiskError(`Not enough disk space to write ${path}${need}.`, {
       cause: error,
       hint: `Free at least ${needed === undefined ? 'the size of the file' : formatBytes(needed)} on that disk or choose another artifacts directory, then run again; the partial download is kept and resumes.`,
@@ -56,11 +74,4 @@ export function diskError(error: NodeJS.ErrnoException, path: string, needed?: n
     cause: error,
     hint: 'Check the owner and permissions of the artifacts directory, or choose another one.',
   });
-}
-
-/** Node and got spell a dropped connection several ways; all of them are worth a retry. */
-export function describeNetworkFailure(error: unknown): string {
-  const err = error as NodeJS.ErrnoException | undefined;
-  const code = err?.code ? `${err.code}: ` : '';
-  return `${code}${err?.message ?? String(error)}`;
 }

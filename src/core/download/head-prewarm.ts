@@ -3,7 +3,7 @@
 // which carries the factory's error text that a HEAD cannot.
 import type { Got } from 'got';
 import { CancelledError } from '../errors.js';
-import { startBuildingTicker } from './building-ticker.js';
+import { startBuildingTicker } from '../http/index.js';
 import type { DownloadEvent } from './types.js';
 
 export interface PrewarmResult {

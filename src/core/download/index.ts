@@ -6,9 +6,12 @@ export {
   DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_RETRIES,
 } from './download-artifact.js';
-export { partPathFor, validatorPathFor } from './paths.js';
+export { partPathFor, resumeRecordPathFor } from './paths.js';
 export { nodeFileSystem } from './node-file-system.js';
 export { formatBytes } from './failures.js';
+export { hashFile } from './hash-file.js';
+export type { HashedFile } from './hash-file.js';
+export { parseContentLength } from './head-prewarm.js';
 export type {
   DownloadEvent,
   DownloadFileSystem,

@@ -1,7 +1,17 @@
 // The real file layer behind DownloadFileSystem. Writes go through one FileHandle so the same
 // descriptor that received the bytes is the one fsync'd before the rename.
-import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import {
+  lstat,
+  mkdir,
+  open,
+  readFile,
+  rename,
+  rm,
+  stat,
+  statfs,
+  writeFile,
+} from 'node:fs/promises';
 import { fileHandleWriter } from './file-handle-writer.js';
 import type { DownloadFileSystem, WritableFile } from './types.js';
 
@@ -22,8 +32,22 @@ export const nodeFileSystem: DownloadFileSystem = {
     }
   },
 
+  async kindOf(path) {
+    try {
+      const info = await lstat(path);
+      if (info.isSymbolicLink()) return 'symlink';
+      if (info.isDirectory()) return 'directory';
+      return info.isFile() ? 'file' : 'other';
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  },
+
   async openForWrite(path, mode): Promise<WritableFile> {
-    const handle = await open(path, mode === 'append' ? 'a' : 'w');
+    const { O_APPEND, O_CREAT, O_NOFOLLOW, O_TRUNC, O_WRONLY } = constants;
+    const flags = O_WRONLY | O_CREAT | O_NOFOLLOW | (mode === 'append' ? O_APPEND : O_TRUNC);
+    const handle = await open(path, flags, 0o666);
     const stream = fileHandleWriter(handle, WRITE_HIGH_WATER_MARK);
     let closed = false;
     return {

@@ -5,7 +5,7 @@ import { DiskError } from '../errors.js';
 import type { AttemptContext, AttemptResult } from './attempt.js';
 import { formatBytes } from './failures.js';
 import { hashFile } from './hash-file.js';
-import { hostWithPort } from './http-client.js';
+import { hostWithPort } from '../http/index.js';
 import type { DownloadFileSystem } from './types.js';
 
 /** Fails before the download when the disk visibly cannot hold the rest of the file. */

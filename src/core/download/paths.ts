@@ -7,10 +7,10 @@ export function partPathFor(dest: string): string {
 }
 
 /**
- * Beside the .part: the ETag of the body it holds, so a later run can resume with If-Range. It
- * ends in .part too, being partial-download state: ignored by git and by anything that already
- * tolerates a leftover .part.
+ * Beside the .part: where its bytes came from and how many were written (see resume-record.ts),
+ * so a later run resumes only what this tool wrote. It ends in .part too, being partial-download
+ * state: ignored by git and by anything that already tolerates a leftover .part.
  */
-export function validatorPathFor(dest: string): string {
-  return `${dest}.etag.part`;
+export function resumeRecordPathFor(dest: string): string {
+  return `${dest}.resume.part`;
 }

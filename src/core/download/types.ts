@@ -1,6 +1,7 @@
 // The download engine's contract: what callers pass in, what they hear while it runs, and what
 // they get back. The wizard, the --yes presenter and the benchmarks all consume these types.
 import type { Readable, Writable } from 'node:stream';
+import type { Http } from '../http/index.js';
 
 export type DownloadEvent =
   /** The HEAD pre-warm is still waiting: a cold factory builds the asset first. */
@@ -43,7 +44,12 @@ export interface WritableFile {
 export interface DownloadFileSystem {
   /** Size in bytes, or undefined when nothing is there. */
   sizeOf(path: string): Promise<number | undefined>;
-  /** Opens for writing: 'append' keeps what is there, 'truncate' starts from an empty file. */
+  /** What is at `path` itself (a symbolic link is not followed), or undefined when nothing is. */
+  kindOf(path: string): Promise<'file' | 'directory' | 'symlink' | 'other' | undefined>;
+  /**
+   * Opens for writing: 'append' keeps what is there, 'truncate' starts from an empty file. Never
+   * through a symbolic link (ELOOP), so a planted link cannot send the bytes elsewhere.
+   */
   openForWrite(path: string, mode: 'append' | 'truncate'): Promise<WritableFile>;
   openForRead(path: string): Readable;
   /** A small text file (the .part's validator), or undefined when nothing is there. */
@@ -58,10 +64,12 @@ export interface DownloadFileSystem {
   freeBytes(path: string): Promise<number | undefined>;
 }
 
-/** What a previous release manifest recorded for this artifact. */
+/** What a previous release manifest (or the record beside the file) says about this artifact. */
 export interface RecordedArtifact {
   readonly sha256: string;
   readonly size: number;
+  /** Where it was downloaded from; a file without one is never reused. */
+  readonly url?: string | undefined;
 }
 
 export interface DownloadOptions {
@@ -76,7 +84,9 @@ export interface DownloadOptions {
   readonly retries?: number | undefined;
   /** Base of the jittered exponential backoff. Default 500 ms. */
   readonly backoffMs?: number | undefined;
-  /** Where proxy settings are read from. Default process.env. */
+  /** The run's HTTP layer. Default: one made from `env`. */
+  readonly http?: Http | undefined;
+  /** Where proxy settings are read from when no `http` is given. Default process.env. */
   readonly env?: NodeJS.ProcessEnv | undefined;
   readonly fileSystem?: DownloadFileSystem | undefined;
   readonly previous?: RecordedArtifact | undefined;

@@ -1,6 +1,6 @@
 // Which factory to talk to: --factory-url, else TALOS_FACTORY_URL, else the community factory.
 import { UserInputError } from '../errors.js';
-import { assertAllowedUrl } from './http.js';
+import { assertAllowedUrl } from '../http/index.js';
 
 export const DEFAULT_FACTORY_URL = 'https://factory.talos.dev';
 

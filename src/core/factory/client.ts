@@ -3,9 +3,10 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { IntegrityError } from '../errors.js';
-import type { ExtensionInfo, OverlayInfo } from '../catalogue/types.js';
+import type { ExtensionInfo, OverlayInfo } from '../catalogue/index.js';
 import { resolveFactoryUrl } from './base-url.js';
-import { createHttpClient } from './http.js';
+import { createHttp } from '../http/index.js';
+import type { Http, WaitingEvent } from '../http/index.js';
 import {
   createSchematicResponse,
   extensionsResponse,
@@ -18,10 +19,18 @@ import { validateAnswer } from './validate-answer.js';
 
 export interface FactoryClientOptions {
   readonly baseUrl: string;
-  /** Where proxy variables are read from. Default: none (no proxy). */
+  /** The run's HTTP layer. Default: one made from `env` and `userAgent`. */
+  readonly http?: Http;
+  /** Where proxy variables are read from when no `http` is given. Default: none (no proxy). */
   readonly env?: NodeJS.ProcessEnv;
-  /** Per request; catalogue and schematic calls are quick (§13). Default 30 s. */
+  /** Per attempt, headers and body together; catalogue and schematic calls are quick (§13). Default 30 s. */
   readonly timeoutMs?: number;
+  /** For a whole call, retries included, so a hung or dripping server ends the run. Default 60 s. */
+  readonly deadlineMs?: number;
+  /** Called every few seconds while a call has not been answered. */
+  readonly onWaiting?: (event: WaitingEvent) => void;
+  /** How often onWaiting is called. Default 5 s. */
+  readonly waitingNoticeMs?: number;
   /** Retries after the first attempt for 5xx and connection failures. Default 3. */
   readonly retries?: number;
   /** First backoff, doubled each retry, with jitter. Default 500 ms. */
@@ -56,11 +65,13 @@ export function createFactoryClient(options: FactoryClientOptions): FactoryClien
   const baseUrl = resolveFactoryUrl(options.baseUrl);
   const send = createTransport({
     baseUrl,
-    http: createHttpClient({
-      env: options.env ?? {},
-      userAgent: options.userAgent ?? 'talos-release',
-    }),
+    http:
+      options.http ??
+      createHttp({ env: options.env ?? {}, userAgent: options.userAgent ?? 'talos-release' }),
     timeoutMs: options.timeoutMs ?? 30_000,
+    deadlineMs: options.deadlineMs ?? 60_000,
+    onWaiting: options.onWaiting,
+    waitingNoticeMs: options.waitingNoticeMs,
     retries: options.retries ?? 3,
     backoffMs: options.backoffMs ?? 500,
     signal: options.signal,

@@ -1,18 +1,30 @@
-// One request to the factory with the run's policy: timeout, bounded retries with backoff for
-// 5xx and connection failures (never for 4xx), cancellation, and errors that say what to do.
+// One request to the factory with the run's policy: an overall deadline per call (retries
+// included), bounded retries with backoff for transient failures (never for other 4xx), a cap on
+// the body, notices while it waits, cancellation, and errors that say what to do.
 import { RequestError } from 'got';
-import type { Got } from 'got';
 import { CancelledError, NetworkError, ReleaseError } from '../errors.js';
-import { refusalError } from './refusal.js';
-import { withRetries } from './retry.js';
+import {
+  isTransientConnectionError,
+  isTransientStatus,
+  refusalError,
+  requestApi,
+  withRetries,
+} from '../http/index.js';
+import type { ApiAnswer, Http, WaitingEvent } from '../http/index.js';
 
 export interface TransportOptions {
   readonly baseUrl: string;
-  readonly http: Got;
+  readonly http: Http;
+  /** Per attempt, headers and body together. */
   readonly timeoutMs: number;
+  /** For the whole call, every attempt and backoff included. */
+  readonly deadlineMs: number;
   readonly retries: number;
   readonly backoffMs: number;
+  readonly maxBodyBytes?: number | undefined;
   readonly signal?: AbortSignal | undefined;
+  readonly onWaiting?: ((event: WaitingEvent) => void) | undefined;
+  readonly waitingNoticeMs?: number | undefined;
 }
 
 export interface FactoryRequest {
@@ -23,13 +35,9 @@ export interface FactoryRequest {
   readonly contentType?: string;
 }
 
-export interface FactoryAnswer {
-  readonly status: number;
-  readonly body: string;
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-}
+export type FactoryAnswer = ApiAnswer;
 
-/** A 5xx answer: worth another try, and reported with the factory's words when retries run out. */
+/** A transient status: worth another try, and reported with the factory's words when retries run out. */
 class UnavailableAnswer extends Error {
   constructor(
     readonly status: number,
@@ -39,29 +47,20 @@ class UnavailableAnswer extends Error {
   }
 }
 
-/** Connection-level failures where a later attempt can succeed. */
-const TRANSIENT_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ERR_STREAM_PREMATURE_CLOSE',
-]);
+/** The call's deadline passed: no further attempt fits, whatever the last failure was. */
+class DeadlinePassed extends Error {}
 
 function isTransient(error: unknown): boolean {
-  if (error instanceof UnavailableAnswer) return true;
-  return error instanceof RequestError && TRANSIENT_CODES.has(error.code);
+  return error instanceof UnavailableAnswer || isTransientConnectionError(error);
 }
 
-function describeFailure(error: unknown): string {
+function describeFailure(error: unknown, deadlineMs: number): string {
   if (error instanceof UnavailableAnswer) {
     const said = error.body.trim().slice(0, 200);
     return `answered ${error.status}${said ? ` (${said})` : ''}`;
   }
+  if (error instanceof DeadlinePassed)
+    return `got no complete answer within ${Math.round(deadlineMs / 1000)} s`;
   if (error instanceof RequestError) return `failed: ${error.code} ${error.message}`;
   return `failed: ${String(error)}`;
 }
@@ -79,27 +78,30 @@ function hintFor(error: unknown): string {
 }
 
 export function createTransport(options: TransportOptions) {
-  const attempts = options.retries + 1;
   return async function send(request: FactoryRequest): Promise<FactoryAnswer> {
     const url = `${options.baseUrl}${request.route}`;
+    const endsAt = Date.now() + options.deadlineMs;
+    let attempts = 0;
     try {
       return await withRetries(
         async () => {
-          const response = await options.http(url, {
+          const left = endsAt - Date.now();
+          if (left <= 0) throw new DeadlinePassed();
+          attempts += 1;
+          const answer = await requestApi(options.http, {
             method: request.method,
-            ...(request.body === undefined ? {} : { body: request.body }),
+            url,
+            body: request.body,
             headers: request.contentType ? { 'content-type': request.contentType } : {},
-            responseType: 'text',
-            throwHttpErrors: false,
-            timeout: { request: options.timeoutMs },
-            ...(options.signal ? { signal: options.signal } : {}),
+            deadlineMs: Math.min(options.timeoutMs, left),
+            maxBytes: options.maxBodyBytes,
+            signal: options.signal,
+            label: `${request.method} ${request.route}`,
+            onWaiting: options.onWaiting,
+            noticeEveryMs: options.waitingNoticeMs,
           });
-          const answer = {
-            status: response.statusCode,
-            body: response.body,
-            headers: response.headers,
-          };
-          if (answer.status >= 500) throw new UnavailableAnswer(answer.status, answer.body);
+          if (isTransientStatus(answer.status))
+            throw new UnavailableAnswer(answer.status, answer.body);
           if (answer.status >= 400) {
             throw refusalError({ ...request, url, status: answer.status, body: answer.body });
           }
@@ -111,11 +113,12 @@ export function createTransport(options: TransportOptions) {
     } catch (error) {
       if (error instanceof ReleaseError) throw error;
       if (options.signal?.aborted) throw new CancelledError('Cancelled.', { cause: error });
-      const tries = isTransient(error)
-        ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`
-        : '';
+      const tries =
+        isTransient(error) || error instanceof DeadlinePassed
+          ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`
+          : '';
       throw new NetworkError(
-        `the factory at ${options.baseUrl} is unavailable: ${request.method} ${request.route} ${describeFailure(error)}${tries}`,
+        `the factory at ${options.baseUrl} is unavailable: ${request.method} ${request.route} ${describeFailure(error, options.deadlineMs)}${tries}`,
         { cause: error, hint: hintFor(error) },
       );
     }

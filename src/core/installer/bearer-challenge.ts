@@ -1,10 +1,10 @@
 // The anonymous token dance of the OCI distribution spec: a registry answers 401 with
 // `WWW-Authenticate: Bearer realm=…,service=…,scope=…`; we ask the realm for a token without any
 // credentials and present it to that same registry only.
-import type { Got } from 'got';
 import { z } from 'zod';
 import { NetworkError } from '../errors.js';
-import { assertAllowedUrl } from '../download/http-client.js';
+import { assertAllowedUrl, requestApi } from '../http/index.js';
+import type { Http } from '../http/index.js';
 
 export interface BearerChallenge {
   readonly realm: string;
@@ -29,7 +29,7 @@ const tokenResponse = z
   .refine((body) => body.token ?? body.access_token, 'neither token nor access_token is set');
 
 export async function fetchAnonymousToken(
-  client: Got,
+  http: Http,
   challenge: BearerChallenge,
   options: { readonly timeoutMs: number; readonly signal?: AbortSignal | undefined },
 ): Promise<string> {
@@ -37,9 +37,12 @@ export async function fetchAnonymousToken(
   assertAllowedUrl(url);
   if (challenge.service) url.searchParams.set('service', challenge.service);
   if (challenge.scope) url.searchParams.set('scope', challenge.scope);
-  const response = await client(url, {
-    timeout: { request: options.timeoutMs },
-    ...(options.signal ? { signal: options.signal } : {}),
+  // A token answer is a few hundred bytes; requestApi caps it and bounds the whole exchange.
+  const response = await requestApi(http, {
+    method: 'GET',
+    url,
+    deadlineMs: options.timeoutMs,
+    signal: options.signal,
   });
   let parsed: z.infer<typeof tokenResponse> | undefined;
   try {
@@ -48,9 +51,9 @@ export async function fetchAnonymousToken(
     parsed = undefined;
   }
   const token = parsed?.token ?? parsed?.access_token;
-  if (response.statusCode !== 200 || !token) {
+  if (response.status !== 200 || !token) {
     throw new NetworkError(
-      `The registry's token service at ${url.origin} gave no anonymous token (HTTP ${response.statusCode}).`,
+      `The registry's token service at ${url.origin} gave no anonymous token (HTTP ${response.status}).`,
       {
         hint: 'The installer registry may require a login; the manifest can record the reference without a digest.',
       },

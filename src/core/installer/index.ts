@@ -5,3 +5,4 @@ export { tryResolveInstallerDigest } from './try-resolve-digest.js';
 export type { OptionalInstallerDigest } from './try-resolve-digest.js';
 export { pinnedReference } from './pinned-reference.js';
 export { MANIFEST_ACCEPT } from './manifest-media-types.js';
+export { registryBaseUrl } from './registry-base-url.js';

@@ -4,9 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Response } from 'got';
 import { IntegrityError, NetworkError } from '../errors.js';
-import { factoryRefusal, isTransientStatus } from '../download/factory-refusal.js';
-import { TransientFailure } from '../download/failures.js';
-import { assertAllowedUrl, hostWithPort } from '../download/http-client.js';
+import { assertAllowedUrl, hostWithPort, isTransientStatus, refusalForUrl } from '../http/index.js';
 import {
   DIGEST_PATTERN,
   LOCATION_DIGEST_PATTERN,
@@ -16,6 +14,9 @@ import { requestManifest } from './registry-session.js';
 import type { RegistrySession } from './registry-session.js';
 
 const MAX_REDIRECTS = 5;
+
+/** A failure the resolver's single retry may get past (a 5xx, a redirect without a target). */
+class RegistryHiccup extends Error {}
 
 function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
@@ -31,7 +32,7 @@ async function digestOfAnswer(
   if (typeof header === 'string' && DIGEST_PATTERN.test(header.trim())) return header.trim();
   const full = await requestManifest(session, url, 'GET');
   if (full.statusCode !== 200)
-    throw new TransientFailure('network', `GET ${url.pathname} answered HTTP ${full.statusCode}`);
+    throw new RegistryHiccup(`GET ${url.pathname} answered HTTP ${full.statusCode}`);
   if (full.rawBody.length > MAX_MANIFEST_BYTES)
     throw new IntegrityError(
       `The manifest at ${url.href} is ${full.rawBody.length} bytes, too large for an image index.`,
@@ -46,11 +47,11 @@ async function failureOf(
 ): Promise<never> {
   const status = response.statusCode;
   if (isTransientStatus(status))
-    throw new TransientFailure('network', `HTTP ${status} from ${hostWithPort(url)}`);
+    throw new RegistryHiccup(`HTTP ${status} from ${hostWithPort(url)}`);
   // A HEAD carries no body, and the factory's reason is in the body: ask again with GET to quote it.
   const withBody = await requestManifest(session, url, 'GET');
   const text = withBody.statusCode === status ? withBody.rawBody.toString('utf8') : '';
-  throw factoryRefusal(status, text, url.href);
+  throw refusalForUrl('GET', url, status, text);
 }
 
 export async function resolveOnce(session: RegistrySession, start: URL): Promise<string> {
@@ -61,8 +62,7 @@ export async function resolveOnce(session: RegistrySession, start: URL): Promise
     if (isRedirect(response.statusCode)) {
       const location = response.headers.location;
       if (!location)
-        throw new TransientFailure(
-          'network',
+        throw new RegistryHiccup(
           `HTTP ${response.statusCode} without a Location from ${hostWithPort(url)}`,
         );
       url = new URL(location, url);

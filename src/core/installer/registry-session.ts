@@ -1,12 +1,13 @@
 // Manifest requests to the factory and to whatever registry it redirects to. Redirects are never
 // followed automatically, so an Authorization header can only reach the host that asked for it.
-import type { Got, Response } from 'got';
-import { hostWithPort } from '../download/http-client.js';
+import type { Response } from 'got';
+import { hostWithPort } from '../http/index.js';
+import type { Http } from '../http/index.js';
 import { fetchAnonymousToken, parseBearerChallenge } from './bearer-challenge.js';
 import { MANIFEST_ACCEPT } from './manifest-media-types.js';
 
 export interface RegistrySession {
-  readonly client: Got;
+  readonly http: Http;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal | undefined;
   /** The factory's host:port; it never challenges, so a 401 from it is not answered. */
@@ -21,7 +22,7 @@ async function send(
   method: 'HEAD' | 'GET',
 ): Promise<Response<Buffer>> {
   const token = session.tokens.get(hostWithPort(url));
-  return session.client(url, {
+  return session.http.got(url, {
     method,
     followRedirect: false,
     responseType: 'buffer',
@@ -43,6 +44,6 @@ export async function requestManifest(
     return response;
   const challenge = parseBearerChallenge(response.headers['www-authenticate']);
   if (!challenge) return response;
-  session.tokens.set(host, await fetchAnonymousToken(session.client, challenge, session));
+  session.tokens.set(host, await fetchAnonymousToken(session.http, challenge, session));
   return send(session, url, method);
 }

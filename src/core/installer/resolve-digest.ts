@@ -2,10 +2,15 @@
 // the factory's delivery modes: proxy (200 with Docker-Content-Digest) and redirect (307 whose
 // Location ends in the digest, to a registry that may demand an anonymous bearer token).
 import { CancelledError, NetworkError, ReleaseError } from '../errors.js';
-import { startBuildingTicker } from '../download/building-ticker.js';
-import { abortableDelay } from '../download/backoff.js';
-import { describeNetworkFailure } from '../download/failures.js';
-import { assertAllowedUrl, hostWithPort, httpClient } from '../download/http-client.js';
+import {
+  abortableDelay,
+  assertAllowedUrl,
+  createHttp,
+  describeNetworkFailure,
+  hostWithPort,
+  startBuildingTicker,
+} from '../http/index.js';
+import type { Http } from '../http/index.js';
 import { resolveOnce } from './manifest-walk.js';
 import { pinnedReference } from './pinned-reference.js';
 import type { RegistrySession } from './registry-session.js';
@@ -19,6 +24,9 @@ export interface InstallerDigestRequest {
   readonly signal?: AbortSignal | undefined;
   /** Per request; a cold build blocks the first one for minutes. Default 5 min. */
   readonly timeoutMs?: number | undefined;
+  /** The run's HTTP layer. Default: one made from `env`. */
+  readonly http?: Http | undefined;
+  /** Where proxy settings are read from when no `http` is given. Default process.env. */
   readonly env?: NodeJS.ProcessEnv | undefined;
   readonly onEvent?: ((event: { type: 'building'; elapsedMs: number }) => void) | undefined;
 }
@@ -40,7 +48,7 @@ export async function resolveInstallerDigest(
   );
   assertAllowedUrl(start);
   const session: RegistrySession = {
-    client: httpClient(request.env ?? process.env),
+    http: request.http ?? createHttp({ env: request.env ?? process.env }),
     timeoutMs: request.timeoutMs ?? DEFAULT_DIGEST_TIMEOUT_MS,
     signal: request.signal,
     factoryHost: hostWithPort(start),

@@ -1,5 +1,5 @@
 // What the pipeline tells whoever presents it: the wizard renders these, --yes prints them.
-import type { DownloadEvent } from '../download/types.js';
+import type { DownloadEvent } from '../download/index.js';
 
 export type PipelineStep =
   | 'load'

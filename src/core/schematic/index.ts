@@ -14,3 +14,4 @@ export { setOfficialExtensions } from './set-extensions.js';
 export { loadSchematicFile } from './load.js';
 export type { LoadedSchematic, LoadOptions } from './load.js';
 export type * from './types.js';
+export type { Schematic } from './types.js';

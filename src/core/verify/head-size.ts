@@ -3,14 +3,23 @@
 // so the timeout is generous; 5xx and dropped connections are retried, a 4xx is the answer.
 import type { Got } from 'got';
 import { CancelledError, NetworkError, ReleaseError } from '../errors.js';
-import { factoryRefusal, isTransientStatus, readErrorBody } from '../download/factory-refusal.js';
-import { startBuildingTicker } from '../download/building-ticker.js';
-import { describeNetworkFailure } from '../download/failures.js';
-import { parseContentLength } from '../download/head-prewarm.js';
-import { httpClient } from '../download/http-client.js';
-import { withRetries } from '../factory/retry.js';
+import { parseContentLength } from '../download/index.js';
+import {
+  createHttp,
+  describeNetworkFailure,
+  isTransientConnectionError,
+  isTransientStatus,
+  readErrorBody,
+  refusalForUrl,
+  startBuildingTicker,
+  withRetries,
+} from '../http/index.js';
+import type { Http } from '../http/index.js';
 
 export interface HeadSizeOptions {
+  /** The run's HTTP layer. Default: one made from `env`. */
+  readonly http?: Http | undefined;
+  /** Where proxy settings are read from when no `http` is given. Default process.env. */
   readonly env?: NodeJS.ProcessEnv | undefined;
   readonly signal?: AbortSignal | undefined;
   /** Default 10 minutes: a cold factory builds the asset before it answers. */
@@ -31,7 +40,7 @@ export async function headContentLength(
   url: string,
   options: HeadSizeOptions = {},
 ): Promise<number | undefined> {
-  const client = httpClient(options.env ?? process.env);
+  const client = (options.http ?? createHttp({ env: options.env ?? process.env })).got;
   const stopTicker = startBuildingTicker((elapsedMs) => options.onBuilding?.(elapsedMs));
   try {
     return await withRetries(
@@ -45,9 +54,9 @@ export async function headContentLength(
         const status = response.statusCode;
         if (status === 200) return parseContentLength(response.headers['content-length']);
         if (isTransientStatus(status)) throw new TransientStatus(`HTTP ${status}`);
-        throw factoryRefusal(status, await refusalText(client, url, status, options), url);
+        throw refusalForUrl('HEAD', url, status, await refusalText(client, url, status, options));
       },
-      (error) => !(error instanceof ReleaseError),
+      (error) => error instanceof TransientStatus || isTransientConnectionError(error),
       {
         retries: options.retries ?? 2,
         backoffMs: options.backoffMs ?? 500,

@@ -1,9 +1,7 @@
 // The ISO on disk against what the manifest recorded while it was downloaded. On the community
 // factory that recorded SHA-256 is the only integrity record there is (image-factory.md §14).
 import { stat } from 'node:fs/promises';
-import { hashFile } from '../download/hash-file.js';
-import { formatBytes } from '../download/index.js';
-import { nodeFileSystem } from '../download/node-file-system.js';
+import { formatBytes, hashFile, nodeFileSystem } from '../download/index.js';
 import { ExitCode } from '../errors.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import { failed, passed, skipped } from './checklist.js';

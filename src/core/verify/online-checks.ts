@@ -8,15 +8,17 @@ import {
   NetworkError,
   ReleaseError,
 } from '../errors.js';
-import { resolveInstallerDigest } from '../installer/index.js';
+import type { Http } from '../http/index.js';
+import { registryBaseUrl, resolveInstallerDigest } from '../installer/index.js';
 import type { ReleaseManifest } from '../manifest/index.js';
-import { registryBaseUrl } from '../pipeline/artifacts.js';
 import { parseInstallerImage } from '../artifacts/index.js';
 import { failed, passed, skipped } from './checklist.js';
 import type { CheckResult } from './checklist.js';
 import { headContentLength } from './head-size.js';
 
 export interface OnlineOptions {
+  /** The run's HTTP layer. Default: one made from `env`. */
+  readonly http?: Http | undefined;
   readonly env?: NodeJS.ProcessEnv | undefined;
   readonly signal?: AbortSignal | undefined;
   /** Shorter retries in tests; defaults suit a real factory. */
@@ -68,6 +70,7 @@ export async function checkFactoryInstallerDigest(
       repository: `${parsed.imageName}/${parsed.schematicId}`,
       tag: parsed.talosVersion,
       signal: options.signal,
+      http: options.http,
       env: options.env,
       onEvent: (event) => options.onBuilding?.(event.elapsedMs),
     });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   downloadArtifact,
   partPathFor,
-  validatorPathFor,
+  resumeRecordPathFor,
 } from '../../../src/core/download/index.js';
 import type { DownloadEvent } from '../../../src/core/download/index.js';
 import { CancelledError } from '../../../src/core/errors.js';
@@ -66,7 +66,7 @@ describe('cancellation', () => {
     );
     const cdn = await fetch(`${fixture.standin.url}${ranged[0]?.url ?? ''}`, { method: 'HEAD' });
     expect(ranged.map((r) => r.headers['if-range'])).toEqual([cdn.headers.get('etag')]);
-    expect(await sizeOf(validatorPathFor(fixture.dest))).toBe(-1);
+    expect(await sizeOf(resumeRecordPathFor(fixture.dest))).toBe(-1);
   });
 
   it('keeps the .part when cancelled before the first byte arrives', async () => {

@@ -25,7 +25,7 @@ describe('a file already at the final path', () => {
     const result = await downloadArtifact({
       url: fixture.url,
       dest: fixture.dest,
-      previous: { sha256: expected, size: IMAGE_SIZE },
+      previous: { sha256: expected, size: IMAGE_SIZE, url: fixture.url },
       onEvent: (e) => events.push(e),
       ...fast,
     });

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,23 +17,32 @@ afterEach(async () => {
 });
 
 describe('a file already at the final path', () => {
-  it('is re-hashed and reused without any request when it matches the previous manifest', async () => {
+  it('is re-hashed and reused without a GET when it matches the previous manifest', async () => {
     const bytes = randomBytes(200_000);
+    // The factory only confirms the size (HEAD); any GET would fail the test.
+    const methods: string[] = [];
+    const server = createServer((request, response) => {
+      methods.push(request.method ?? '');
+      if (request.method !== 'HEAD') response.writeHead(500).end();
+      else response.writeHead(200, { 'content-length': String(bytes.length) }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/image/x/v1.12.0/metal-amd64.iso`;
     const dest = join(dir, 'talos.iso');
     await writeFile(dest, bytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const events: DownloadEvent[] = [];
 
-    // Port 9 on loopback has nothing listening: any request would fail the download.
     const result = await downloadArtifact({
-      url: 'http://127.0.0.1:9/image/x/v1.12.0/metal-amd64.iso',
+      url,
       dest,
-      previous: { sha256, size: bytes.length },
+      previous: { sha256, size: bytes.length, url },
       onEvent: (event) => events.push(event),
       retries: 0,
-    });
+    }).finally(() => new Promise((resolve) => server.close(resolve)));
 
     expect(result).toMatchObject({ reused: true, sha256, size: bytes.length, path: dest });
     expect(events.map((event) => event.type)).toEqual(['verifying-existing', 'reused']);
+    expect(methods).toEqual(['HEAD']);
   });
 });

@@ -67,3 +67,35 @@ describe('an ISO downloaded by a run that wrote no manifest', () => {
     expect(events).toContainEqual({ type: 'download', event: { type: 'reused' } });
   });
 });
+
+describe('the ISO record beside the file', () => {
+  it('names the URL and size it was downloaded from, and still passes sha256sum -c as line one', async () => {
+    standin = await startStandin({ imageSize: 256 * 1024 });
+    const root = await repository();
+    const first = await release(root, standin.url, []);
+    if (first.kind !== 'released') throw new Error('expected a release');
+    const lines = (await readFile(`${first.iso.path}.sha256`, 'utf8')).split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${first.iso.sha256}  talos-v1\\.12\\.11-`));
+    expect(lines).toContain(`# size: ${first.iso.size}`);
+    expect(lines.some((line) => line.startsWith(`# source: ${standin?.url}/image/`))).toBe(true);
+  });
+
+  it('does not let an ISO from one factory be reused for a release from another', async () => {
+    standin = await startStandin({ imageSize: 256 * 1024 });
+    const other = await startStandin({ imageSize: 256 * 1024 });
+    try {
+      const root = await repository();
+      const first = await release(root, standin.url, []);
+      if (first.kind !== 'released') throw new Error('expected a release');
+      await rm(join(root, 'releases'), { recursive: true });
+      const second = await release(root, other.url, []);
+      if (second.kind !== 'released') throw new Error('expected a release');
+      expect(second.iso.reused).toBe(false);
+      expect(
+        other.requests.filter((r) => r.method === 'GET' && r.url.includes('/image/')).length,
+      ).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+});

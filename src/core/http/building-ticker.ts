@@ -1,5 +1,5 @@
-// Reports "still building, N s so far" while a request blocks on a cold factory build, so the
-// operator sees the tool is alive during a wait that can last minutes.
+// Reports "still waiting, N s so far" while a request blocks (a cold factory build, a slow API
+// answer), so the operator sees the tool is alive during a wait that can last minutes.
 export const BUILDING_TICK_MS = 1_000;
 
 export function startBuildingTicker(

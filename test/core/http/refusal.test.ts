@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FactoryRefusedError } from '../../../src/core/errors.js';
-import { refusalError } from '../../../src/core/factory/index.js';
+import { refusalError } from '../../../src/core/http/index.js';
 
 const id = 'a'.repeat(64);
 

@@ -1,6 +1,7 @@
-// The one HTTP layer for everything that talks to the factory or its CDN: the catalogue client
-// and the download engine. It refuses plain http to anything but this machine, and routes
-// requests through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY (or loopback) says otherwise.
+// The one place a got instance is made, for everything that talks to the factory, its CDN or a
+// registry: the catalogue client, the download engine, HEAD checks and the installer resolver.
+// It refuses plain http to anything but this machine, and routes requests through HTTPS_PROXY /
+// HTTP_PROXY unless NO_PROXY (or loopback) says otherwise.
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import got from 'got';
@@ -9,9 +10,6 @@ import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import { ReleaseError, UserInputError } from '../errors.js';
 import { isLoopbackHost } from './loopback.js';
 import { proxyForUrl } from './proxy-env.js';
-
-export { isLoopbackHost } from './loopback.js';
-export { proxyForUrl, bypassesProxy } from './proxy-env.js';
 
 /**
  * Parses `url` and throws a UserInputError unless it is https, or http to a loopback address.
@@ -37,7 +35,7 @@ export function assertAllowedUrl(url: string | URL, what = 'URL'): URL {
   });
 }
 
-export interface HttpClientOptions {
+export interface HttpOptions {
   /** Where HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY are read from. Default: no proxy. */
   readonly env?: NodeJS.ProcessEnv;
   readonly userAgent?: string;
@@ -61,10 +59,18 @@ function proxyAgentCache(): (proxy: string) => Agents {
 }
 
 /**
- * A got instance with the URL policy and proxy routing applied to every request and redirect.
- * Got's own retries are off: callers retry with `withRetries` so the policy is one place.
+ * What every caller is handed instead of building its own client. Statuses are judged by the
+ * caller (a 4xx body carries the factory's reason), got's own retries are off (callers use
+ * withRetries, so the transient rule is one place), and bodies are never decompressed: bytes
+ * must match Content-Length and the recorded hash.
  */
-export function createHttpClient(options: HttpClientOptions = {}): Got {
+export interface Http {
+  readonly got: Got;
+}
+
+export const DEFAULT_USER_AGENT = 'talos-release';
+
+export function createHttp(options: HttpOptions = {}): Http {
   const env = options.env ?? {};
   const agentsFor = proxyAgentCache();
   const route = (requestOptions: NormalizedOptions): void => {
@@ -74,9 +80,11 @@ export function createHttpClient(options: HttpClientOptions = {}): Got {
     const proxy = proxyForUrl(url, env);
     requestOptions.agent = proxy ? agentsFor(proxy) : {};
   };
-  return got.extend({
+  const instance = got.extend({
     retry: { limit: 0 },
-    headers: options.userAgent ? { 'user-agent': options.userAgent } : {},
+    throwHttpErrors: false,
+    decompress: false,
+    headers: { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT },
     hooks: {
       beforeRequest: [route],
       beforeRedirect: [route],
@@ -84,4 +92,5 @@ export function createHttpClient(options: HttpClientOptions = {}): Got {
       beforeError: [(error) => (error.cause instanceof ReleaseError ? error.cause : error)],
     },
   });
+  return { got: instance };
 }

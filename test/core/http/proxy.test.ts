@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserInputError } from '../../../src/core/errors.js';
-import { createHttpClient } from '../../../src/core/factory/http.js';
+import { createHttp } from '../../../src/core/http/index.js';
 
 // A loopback "proxy" that records CONNECT requests and refuses them, so the test sees where
 // the client tried to go without any traffic leaving the machine.
@@ -22,7 +22,7 @@ async function startRecordingProxy() {
   };
 }
 
-describe('createHttpClient', () => {
+describe('createHttp', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
     await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
@@ -31,8 +31,8 @@ describe('createHttpClient', () => {
   it('tunnels https requests through HTTPS_PROXY from the injected env', async () => {
     const proxy = await startRecordingProxy();
     cleanups.push(proxy.close);
-    const http = createHttpClient({ env: { HTTPS_PROXY: proxy.url } });
-    await expect(http('https://factory.invalid/versions')).rejects.toThrow();
+    const http = createHttp({ env: { HTTPS_PROXY: proxy.url } });
+    await expect(http.got('https://factory.invalid/versions')).rejects.toThrow();
     expect(proxy.connects).toEqual(['factory.invalid:443']);
   });
 
@@ -43,15 +43,17 @@ describe('createHttpClient', () => {
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise<void>((resolve) => target.close(() => resolve())));
     const { port } = target.address() as AddressInfo;
-    const http = createHttpClient({ env: { HTTP_PROXY: proxy.url, ALL_PROXY: proxy.url } });
-    const body = await http(`http://127.0.0.1:${port}/`).text();
+    const http = createHttp({ env: { HTTP_PROXY: proxy.url, ALL_PROXY: proxy.url } });
+    const body = await http.got(`http://127.0.0.1:${port}/`).text();
     expect(body).toBe('direct');
     expect(proxy.connects).toEqual([]);
   });
 
   it('refuses plain http to a remote host before connecting', async () => {
-    const http = createHttpClient();
-    await expect(http('http://factory.talos.dev/versions')).rejects.toBeInstanceOf(UserInputError);
+    const http = createHttp();
+    await expect(http.got('http://factory.talos.dev/versions')).rejects.toBeInstanceOf(
+      UserInputError,
+    );
   });
 
   it('refuses a redirect to plain http on a remote host', async () => {
@@ -61,9 +63,9 @@ describe('createHttpClient', () => {
     await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise<void>((resolve) => redirecting.close(() => resolve())));
     const { port } = redirecting.address() as AddressInfo;
-    const error = await createHttpClient()(`http://127.0.0.1:${port}/image`).catch(
-      (e: unknown) => e,
-    );
+    const error = await createHttp()
+      .got(`http://127.0.0.1:${port}/image`)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserInputError);
     expect((error as UserInputError).message).toContain('http://cdn.invalid');
   });

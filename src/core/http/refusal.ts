@@ -1,6 +1,7 @@
-// Turns a 4xx answer into a FactoryRefusedError whose hint says what to change, following the
-// client mapping of image-factory.md §12. Matching is on status plus a stable substring only,
-// because the factory's wording and prefixes vary between releases.
+// The one mapping from a 4xx answer to a FactoryRefusedError whose hint says what to change, for
+// the catalogue API, downloads, HEAD checks and the installer registry alike (image-factory.md
+// §12). Matching is on status, route and a stable substring only, because the factory's wording
+// and prefixes vary between releases.
 import { FactoryRefusedError } from '../errors.js';
 
 export interface Refusal {
@@ -33,6 +34,12 @@ function describe(refusal: Refusal, message: string): { summary: string; hint: s
       hint: 'Pick another overlay or Talos 1.7 or newer.',
     };
   }
+  if (refusal.status === 400 && refusal.route.startsWith('/image/')) {
+    return {
+      summary: 'asset not available',
+      hint: 'Check the platform, architecture and asset name, or pick another Talos version, as the factory message says.',
+    };
+  }
   if (refusal.status === 400) {
     return {
       summary: 'incompatible with this Talos version',
@@ -57,6 +64,12 @@ function describe(refusal: Refusal, message: string): { summary: string; hint: s
       hint: 'Pick a version the factory lists (for example latest, or a minor line such as 1.12).',
     };
   }
+  if (refusal.status === 401 || refusal.status === 403) {
+    return {
+      summary: 'access denied',
+      hint: 'The registry or factory wants credentials this tool does not send; without --require-digest the release records the tag alone.',
+    };
+  }
   if (refusal.status === 404) {
     return {
       summary: 'not found',
@@ -76,7 +89,24 @@ export function refusalError(refusal: Refusal): FactoryRefusedError {
   const { summary, hint } = describe(refusal, factoryMessage);
   const said = factoryMessage ? `: ${factoryMessage}` : '';
   return new FactoryRefusedError(
-    `${summary}: the factory refused ${refusal.method} ${refusal.route} (${refusal.status})${said}`,
+    `${summary}: the factory refused ${refusal.method} ${refusal.route} (HTTP ${refusal.status})${said}`,
     { status: refusal.status, factoryMessage, url: refusal.url, hint },
   );
+}
+
+/** The same mapping for a caller that holds a full URL rather than a factory route. */
+export function refusalForUrl(
+  method: string,
+  url: string | URL,
+  status: number,
+  body: string,
+): FactoryRefusedError {
+  const parsed = typeof url === 'string' ? new URL(url) : url;
+  return refusalError({
+    method,
+    route: `${parsed.pathname}${parsed.search}`,
+    url: parsed.href,
+    status,
+    body,
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../../src/core/errors.js';
-import { assertAllowedUrl, isLoopbackHost, proxyForUrl } from '../../../src/core/factory/http.js';
+import { assertAllowedUrl, isLoopbackHost, proxyForUrl } from '../../../src/core/http/index.js';
 
 describe('assertAllowedUrl', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../../src/core/errors.js';
-import { backoffDelay, withRetries } from '../../../src/core/factory/index.js';
+import { backoffDelay, withRetries } from '../../../src/core/http/index.js';
 
 class Flaky extends Error {}
 
