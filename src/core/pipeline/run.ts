@@ -99,7 +99,7 @@ export async function runRelease(
 
   step('lock', 'Locking the repository');
   try {
-    await session.lock(project);
+    for (const note of await session.lock(project)) report({ type: 'note', message: note });
     return await releaseLocked(session, project, plan, deps, step);
   } finally {
     await session.close();

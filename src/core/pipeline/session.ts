@@ -68,8 +68,11 @@ export interface ReleaseSession {
     answers: ReleaseAnswers,
     catalogue: readonly ExtensionInfo[] | undefined,
   ): Promise<ReleasePlan>;
-  /** Takes the repository lock (once; held until close) and clears what a killed run left. */
-  lock(project: LoadedProject): Promise<void>;
+  /**
+   * Takes the repository lock (once; held until close) and clears what a killed run left.
+   * Resolves with notes for the operator: a stale lock taken over, temp files removed.
+   */
+  lock(project: LoadedProject): Promise<readonly string[]>;
   submit(plan: ReleasePlan): Promise<SubmittedSchematic>;
   download(
     project: LoadedProject,
@@ -118,14 +121,18 @@ export function openReleaseSession(
       });
     },
     lock: async (project) => {
-      if (lock) return;
+      if (lock) return [];
       lock = await acquireRepositoryLock(project.root, deps.lockedBy);
       // Held by this run now, so any temp file of ours in these directories is a dead run's.
-      await removeStrayTempFiles([
+      const removed = await removeStrayTempFiles([
         join(project.root, RELEASES_DIR),
         dirname(project.channelPath),
         dirname(project.schematicFile.path),
       ]);
+      return [
+        ...(lock.tookOver ? [lock.tookOver] : []),
+        ...removed.map((path) => `removed ${path}, left half-written by an interrupted run`),
+      ];
     },
     submit: (plan) => submitSchematic(factory, plan),
     download: async (project, plan, onEvent) => {
