@@ -37,7 +37,7 @@ export async function runPreflight(
   };
   record(await checkSchematicPresent(root, request.schematicPath));
   const schematicOk = checks[0]?.status === 'pass';
-  const version = await checkFactoryAndVersion(deps.factory, request.talosVersion);
+  const version = await checkFactoryAndVersion(session, request.talosVersion);
   record(...version.checks);
 
   const planned = await planIfPossible(session, schematicOk, version.talosVersion, checks);
