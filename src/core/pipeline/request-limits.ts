@@ -12,6 +12,7 @@ import {
   releaseVersionField,
   valuesProfileField,
 } from '../manifest/fields.js';
+import { shownValue } from './release-version.js';
 import type { ReleaseRequest } from './request.js';
 
 interface Limit {
@@ -79,9 +80,12 @@ export function assertRequestWithinLimits(request: ReleaseRequest): void {
     const result = limit.field.safeParse(value);
     if (result.success) continue;
     const reason = result.error.issues[0]?.message ?? 'is not valid';
-    throw new UserInputError(`invalid ${limit.what}: ${shown(value)} (${limit.flag}: ${reason})`, {
-      hint: limit.hint,
-    });
+    throw new UserInputError(
+      `invalid ${limit.what}: ${shownValue(value)} (${limit.flag}: ${reason})`,
+      {
+        hint: limit.hint,
+      },
+    );
   }
   if (!factoryUrlField.safeParse(request.factoryUrl).success) {
     // The URL may carry a password: it is never repeated back.
@@ -102,17 +106,10 @@ function assertRegistry(registry: string): void {
   const port = match?.[1] === undefined ? undefined : Number(match[1]);
   if (match && (port === undefined || (port >= 1 && port <= 65535))) return;
   // Only a value that cannot hold credentials is repeated back.
-  const echo = registry.includes('@') ? '' : ` (got ${shown(registry)})`;
+  const echo = registry.includes('@') ? '' : ` (got ${shownValue(registry)})`;
   throw new UserInputError(`--registry must be host or host:port, port 1-65535${echo}`, {
     hint: registry.includes('@')
       ? 'Credentials do not belong in --registry: it is recorded in the manifest. Log in to the registry instead.'
       : 'For example registry.example.com or 127.0.0.1:5000 (no scheme, no path).',
   });
-}
-
-/** The value as the operator can recognise it, one line, without flooding the terminal. */
-function shown(value: string): string {
-  return value.length <= 60
-    ? JSON.stringify(value)
-    : `${JSON.stringify(value.slice(0, 40))}… (${value.length} characters)`;
 }
