@@ -20,16 +20,18 @@ export function initialDetails(
   kept: KeptAnswers,
 ): ReleaseDetails {
   const { request, defaults } = session;
-  const kubernetes = request.kubernetesVersion ?? kubernetesDefault(talosVersion);
-  if (kept.details) {
-    // A kept Kubernetes version belongs to the Talos version it was typed for.
-    const sameTalos = kept.talosVersion === talosVersion;
-    return sameTalos ? kept.details : { ...kept.details, kubernetesVersion: kubernetes };
-  }
-  return flagsOverDefaults(request, {
+  const fresh = flagsOverDefaults(request, {
     ...defaults,
     kubernetesVersion: kubernetesDefault(talosVersion),
   });
+  if (kept.details) {
+    // A kept Kubernetes version belongs to the Talos version it was typed for.
+    const sameTalos = kept.talosVersion === talosVersion;
+    return sameTalos
+      ? kept.details
+      : { ...kept.details, kubernetesVersion: fresh.kubernetesVersion };
+  }
+  return fresh;
 }
 
 function kubernetesDefault(talosVersion: string): string {
