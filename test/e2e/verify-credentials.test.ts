@@ -18,5 +18,6 @@ describe('talos-release verify on a manifest with credentials in its factory URL
     const result = await release.verify(repo);
     expect(result.code).toBe(2);
     expect(result.stderr + result.stdout).toContain('talos.factoryUrl');
+    expect(result.stderr + result.stdout).not.toContain('s3cr3t-token');
   });
 });
