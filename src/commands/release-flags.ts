@@ -12,6 +12,7 @@ import {
 } from '../core/pipeline/answers.js';
 import type { Architecture } from '../core/pipeline/answers.js';
 import type { ReleaseRequest } from '../core/pipeline/request.js';
+import { assertRequestWithinLimits } from '../core/pipeline/request-limits.js';
 
 const RELEASE_OPTIONS = {
   schematic: { type: 'string' },
@@ -63,40 +64,36 @@ export function parseReleaseFlags(
   };
   const flag = (name: keyof typeof RELEASE_OPTIONS): boolean => values[name] === true;
   const extensions = text('extensions');
-  return {
-    yes: flag('yes'),
-    json: flag('json'),
-    positionals,
-    request: {
-      root: text('root') ?? cwd,
-      schematicPath: text('schematic') ?? DEFAULT_SCHEMATIC_PATH,
-      talosVersion: text('talos-version'),
-      extensions: extensions === undefined ? undefined : splitList(extensions),
-      platform: text('platform') ?? DEFAULT_PLATFORM,
-      arch: architecture(text('arch')),
-      secureboot: flag('secureboot'),
-      releaseVersion: text('release-version'),
-      channel: text('channel') ?? DEFAULT_CHANNEL,
-      kubernetesVersion: text('kubernetes-version')?.replace(/^v/, ''),
-      appVersion: text('app-version'),
-      valuesProfile: text('values-profile'),
-      factoryUrl: resolveFactoryUrl(text('factory-url'), env),
-      registry: text('registry'),
-      artifactsDir: text('artifacts-dir') ?? DEFAULT_ARTIFACTS_DIR,
-      force: flag('force'),
-      requireDigest: flag('require-digest'),
-      allowPublicSecrets: flag('allow-public-secrets'),
-      keepExtensionOrder: flag('keep-extension-order'),
-      dryRun: flag('dry-run'),
-    },
+  const request: ReleaseRequest = {
+    root: text('root') ?? cwd,
+    schematicPath: text('schematic') ?? DEFAULT_SCHEMATIC_PATH,
+    talosVersion: text('talos-version'),
+    extensions: extensions === undefined ? undefined : splitList(extensions),
+    platform: text('platform') ?? DEFAULT_PLATFORM,
+    arch: architecture(text('arch')),
+    secureboot: flag('secureboot'),
+    releaseVersion: text('release-version'),
+    channel: text('channel') ?? DEFAULT_CHANNEL,
+    kubernetesVersion: text('kubernetes-version')?.replace(/^v/, ''),
+    appVersion: text('app-version'),
+    valuesProfile: text('values-profile'),
+    factoryUrl: resolveFactoryUrl(text('factory-url'), env),
+    registry: text('registry'),
+    artifactsDir: text('artifacts-dir') ?? DEFAULT_ARTIFACTS_DIR,
+    force: flag('force'),
+    requireDigest: flag('require-digest'),
+    allowPublicSecrets: flag('allow-public-secrets'),
+    keepExtensionOrder: flag('keep-extension-order'),
+    dryRun: flag('dry-run'),
   };
+  // Every value is checked now, before anything is loaded, sent or downloaded.
+  assertRequestWithinLimits(request);
+  return { yes: flag('yes'), json: flag('json'), positionals, request };
 }
 
+/** Empty items are kept so that `,,,` is refused rather than read as "no extensions". */
 function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
+  return value.split(',').map((item) => item.trim());
 }
 
 function architecture(value: string | undefined): Architecture {

@@ -2,6 +2,7 @@
 import type { ReleaseRequest } from '../core/pipeline/request.js';
 import { readToolVersion } from '../tool-version.js';
 import { runWizard } from '../components/run-wizard.js';
+import { INTERRUPT_SIGNALS } from './interrupt.js';
 import type { CommandIo } from './io.js';
 
 export async function runWizardCommand(request: ReleaseRequest, io: CommandIo): Promise<number> {
@@ -9,8 +10,7 @@ export async function runWizardCommand(request: ReleaseRequest, io: CommandIo): 
   // Raw mode turns Ctrl-C into a key the wizard handles; a signal sent by another process
   // (kill, a closing terminal) takes the same path through the one AbortController.
   const abort = (): void => controller.abort();
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  for (const name of signals) process.on(name, abort);
+  for (const name of INTERRUPT_SIGNALS) process.on(name, abort);
   try {
     return await runWizard({
       request,
@@ -24,6 +24,6 @@ export async function runWizardCommand(request: ReleaseRequest, io: CommandIo): 
       },
     });
   } finally {
-    for (const name of signals) process.off(name, abort);
+    for (const name of INTERRUPT_SIGNALS) process.off(name, abort);
   }
 }

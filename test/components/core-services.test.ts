@@ -1,11 +1,17 @@
 // The wizard's bridge to the core: the same answers --yes would build from the same choices.
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createCoreServices } from '../../src/components/services/core-services.js';
+import { LOCK_FILE_NAME } from '../../src/core/fs/lock.js';
+import { schematicId } from '../../src/core/schematic/index.js';
 import { resolveVersionSelector } from '../../src/core/versions/index.js';
 import type { DetailsChoice } from '../../src/components/state/steps.js';
 import {
   DETAILS,
   TALOS,
   catalogue,
+  offlineFactory,
   offlineServices,
   requestFor,
   sessionFor,
@@ -69,5 +75,54 @@ describe('the wizard services over the core', () => {
     const beta = await services.channelDefaults('beta');
     expect(beta).toEqual({ channel: 'beta', current: undefined, defaults: session.defaults });
     await expect(services.channelDefaults('../x')).rejects.toThrow('invalid channel name');
+  });
+
+  it('plans through the release session: a manifest no channel lists is completed, with a note', async () => {
+    const root = await tempRoot();
+    await mkdir(join(root, 'releases'));
+    await writeFile(join(root, 'releases', `${DETAILS.releaseVersion}.json`), '{}\n');
+    const services = offlineServices(requestFor(root));
+    const session = await services.start();
+    const { plan } = await services.plan({
+      session,
+      talosVersion: TALOS,
+      catalogue: [],
+      extensions: [],
+      details: DETAILS,
+    });
+    expect(plan.problems).toEqual([]);
+    expect(plan.notes.join(' ')).toContain('no channel lists it');
+  });
+
+  it("holds the session's repository lock from submit until the run finishes", async () => {
+    const root = await tempRoot();
+    const request = requestFor(root);
+    const runtime = createCoreServices({
+      request,
+      client: {
+        ...offlineFactory(),
+        createSchematic: async (yaml: string) => ({
+          id: schematicId(yaml),
+          schematic: yaml,
+          server: 'test',
+        }),
+      },
+      signal: new AbortController().signal,
+      env: {},
+      toolVersion: '0.0.0-test',
+    });
+    const session = await runtime.services.start();
+    const choice: DetailsChoice = {
+      session,
+      talosVersion: TALOS,
+      catalogue: [],
+      extensions: [],
+      details: DETAILS,
+    };
+    const { project, plan } = await runtime.services.plan(choice);
+    await runtime.services.submit({ choice, project, plan });
+    await expect(stat(join(root, LOCK_FILE_NAME))).resolves.toBeDefined();
+    await runtime.finish();
+    await expect(stat(join(root, LOCK_FILE_NAME))).rejects.toThrow();
   });
 });

@@ -83,6 +83,22 @@ describe('the preview screen', () => {
     const root = await tempRoot();
     await mkdir(join(root, 'releases'));
     await writeFile(join(root, 'releases', `${DETAILS.releaseVersion}.json`), '{}\n');
+    // A release is taken once a channel lists its manifest (here another channel's current).
+    await mkdir(join(root, 'releases', 'channels'));
+    await writeFile(
+      join(root, 'releases', 'channels', 'beta.json'),
+      JSON.stringify({
+        channel: 'beta',
+        current: {
+          releaseVersion: DETAILS.releaseVersion,
+          manifest: `releases/${DETAILS.releaseVersion}.json`,
+          talosVersion: 'v1.12.11',
+          schematicId: 'a'.repeat(64),
+          releasedAt: '2026-11-22T00:00:00Z',
+        },
+        history: [],
+      }),
+    );
     const screen = mount(await plannedFor(requestFor(root)));
     const frame = await screen.waitForText('already exists');
     expect(frame).toContain(`✗ release ${DETAILS.releaseVersion} already exists`);

@@ -63,7 +63,7 @@ export function plainReporter(write: (line: string) => void): PipelineReporter {
   return (event: PipelineEvent) => {
     switch (event.type) {
       case 'step':
-        write(`> ${event.message}`);
+        write(`> ${event.message} [${event.position}]`);
         return;
       case 'note':
         write(`  ${event.message}`);

@@ -1,25 +1,13 @@
-// The wizard's services over the real pipeline: the same core calls runRelease makes for --yes,
-// one screen at a time. Every call uses the run's one signal; the repository lock is taken at
-// submit and held until the command ends (finish), whatever happens in between.
+// The wizard's services: the React side of the one release session (core/pipeline/session.ts)
+// that --yes runs straight through. Each screen's call is one session step; every call uses the
+// run's one signal, and the session's lock is held until the command ends (finish).
 import type { FactoryClient } from '../../core/factory/index.js';
-import { acquireRepositoryLock } from '../../core/fs/lock.js';
-import type { RepositoryLock } from '../../core/fs/lock.js';
-import { downloadIso, previousIsoRecord, resolveInstaller } from '../../core/pipeline/artifacts.js';
-import { buildManifest } from '../../core/pipeline/build-manifest.js';
-import { releaseDefaults } from '../../core/pipeline/defaults.js';
-import { planRelease, releasePaths } from '../../core/pipeline/plan.js';
-import { loadProject } from '../../core/pipeline/project.js';
 import type { LoadedProject } from '../../core/pipeline/project.js';
 import type { ReleaseRequest } from '../../core/pipeline/request.js';
-import { exists, writeRelease } from '../../core/pipeline/write-release.js';
-import { submitSchematic } from '../../core/pipeline/submit.js';
-import {
-  classifyVersions,
-  latestStable,
-  resolveVersionSelector,
-} from '../../core/versions/index.js';
+import { openReleaseSession } from '../../core/pipeline/session.js';
+import type { ReleaseSession } from '../../core/pipeline/session.js';
+import { classifyVersions, latestStable } from '../../core/versions/index.js';
 import type { SessionDefaults } from '../state/steps.js';
-import { releaseAnswers } from './release-answers.js';
 import type { WizardServices } from './types.js';
 
 export interface CoreServicesOptions {
@@ -38,10 +26,16 @@ export interface WizardRuntime {
 }
 
 export function createCoreServices(options: CoreServicesOptions): WizardRuntime {
-  const { request, client, signal, env } = options;
-  const now = options.now ?? (() => new Date());
+  const { request } = options;
+  const session = openReleaseSession(request, {
+    factory: options.client,
+    signal: options.signal,
+    env: options.env,
+    now: options.now,
+    toolVersion: options.toolVersion,
+    lockedBy: 'talos-release (wizard)',
+  });
   const running = new Set<Promise<unknown>>();
-  let lock: RepositoryLock | undefined;
   const track = <T>(work: Promise<T>): Promise<T> => {
     running.add(work);
     const forget = (): void => {
@@ -54,104 +48,85 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
     start: () =>
       track(
         (async () => {
-          const project = await loadProject(request);
-          const list = await client.listVersions();
+          const project = await session.load();
+          const list = await session.versions();
           const recommended = latestStable(list);
           return {
             request,
             project,
             versions: classifyVersions(list),
             recommended,
-            preselected: preselect(request.talosVersion, list) ?? recommended,
-            defaults: sessionDefaults(project),
+            preselected: preselect(session, request.talosVersion, list) ?? recommended,
+            defaults: sessionDefaults(session, project),
           };
         })(),
       ),
-    listExtensions: (talosVersion) => track(client.listExtensions(talosVersion)),
+    listExtensions: (talosVersion) => track(session.catalogue(talosVersion)),
     channelDefaults: (channel) =>
       track(
         (async () => {
-          const project = await loadProject({ ...request, channel });
+          const project = await session.load(channel);
           return {
             channel,
             current: project.channel?.current.releaseVersion,
-            defaults: sessionDefaults(project),
+            defaults: sessionDefaults(session, project),
           };
         })(),
       ),
     plan: (choice) =>
       track(
         (async () => {
-          const project = await loadProject({ ...request, channel: choice.details.channel });
-          const inFile =
-            project.schematicFile.schematic.customization.systemExtensions?.officialExtensions ??
-            [];
-          const answers = releaseAnswers(request, project.root, inFile, choice);
-          const manifestExists = await exists(releasePaths(answers, project.root, '').manifest);
-          const plan = planRelease(answers, {
-            project,
-            catalogue: choice.catalogue,
-            manifestExists,
+          const project = await session.load(choice.details.channel);
+          const answers = session.answers(project, choice.talosVersion, {
+            extensions: choice.extensions,
+            ...choice.details,
           });
-          return { project, plan };
+          return { project, plan: await session.plan(project, answers, choice.catalogue) };
         })(),
       ),
     submit: (planned) =>
       track(
         (async () => {
-          lock ??= await acquireRepositoryLock(planned.project.root, 'talos-release (wizard)');
-          await submitSchematic(client, planned.plan);
+          await session.lock(planned.project);
+          await session.submit(planned.plan);
         })(),
       ),
-    download: (planned, onEvent) =>
-      track(
-        (async () =>
-          downloadIso(
-            planned.plan,
-            await previousIsoRecord(planned.project, planned.plan, undefined),
-            { signal, env, onEvent },
-          ))(),
-      ),
+    download: (planned, onEvent) => track(session.download(planned.project, planned.plan, onEvent)),
     resolveInstaller: (downloaded, onBuilding) =>
       track(
         (async () => {
-          const installer = await resolveInstaller(downloaded.plan, {
-            signal,
-            env,
-            requireDigest: downloaded.plan.answers.requireDigest,
-            onBuilding,
-          });
-          const manifest = buildManifest(downloaded.plan, {
-            iso: downloaded.iso,
+          const installer = await session.installer(downloaded.plan, onBuilding);
+          return {
             installer,
-            generatedAt: now(),
-            toolVersion: options.toolVersion,
-          });
-          return { installer, manifest };
+            manifest: session.manifest(downloaded.plan, downloaded.iso, installer),
+          };
         })(),
       ),
-    write: (ready) => track(writeRelease(ready.project, ready.plan, ready.manifest)),
+    write: (ready) => track(session.write(ready.project, ready.plan, ready.manifest)),
   };
   return {
     services,
     finish: async () => {
       await Promise.allSettled([...running]);
-      await lock?.release();
-      lock = undefined;
+      await session.close();
     },
   };
 }
 
-function sessionDefaults(project: LoadedProject): SessionDefaults {
-  const { releaseVersion, appVersion, valuesProfile } = releaseDefaults(project);
+function sessionDefaults(session: ReleaseSession, project: LoadedProject): SessionDefaults {
+  const { releaseVersion, appVersion, valuesProfile } = session.defaults(project);
   return { releaseVersion, appVersion, valuesProfile };
 }
 
 /** The --talos-version flag as a pre-selection; a selector that matches nothing selects nothing. */
-function preselect(selector: string | undefined, list: readonly string[]): string | undefined {
+function preselect(
+  session: ReleaseSession,
+  selector: string | undefined,
+  list: readonly string[],
+): string | undefined {
   if (selector === undefined) return undefined;
   try {
-    return resolveVersionSelector(selector, list);
+    return session.resolveVersion(selector, list);
   } catch {
     return undefined;
   }

@@ -1,6 +1,8 @@
 // What the extension and details screens open with: flags from the command line first, then
-// what the operator typed before going back, then the channel's current release.
+// what the operator typed before going back, then the channel's current release (the core's
+// one flag-else-default rule).
 import { defaultKubernetesVersion } from '../../core/kubernetes/index.js';
+import { flagsOverDefaults } from '../../core/pipeline/session-answers.js';
 import type { KeptAnswers, ReleaseDetails, WizardSession } from './steps.js';
 
 export function initialExtensions(session: WizardSession, kept: KeptAnswers): readonly string[] {
@@ -18,19 +20,18 @@ export function initialDetails(
   kept: KeptAnswers,
 ): ReleaseDetails {
   const { request, defaults } = session;
-  const kubernetes = request.kubernetesVersion ?? kubernetesDefault(talosVersion);
+  const fresh = flagsOverDefaults(request, {
+    ...defaults,
+    kubernetesVersion: kubernetesDefault(talosVersion),
+  });
   if (kept.details) {
     // A kept Kubernetes version belongs to the Talos version it was typed for.
     const sameTalos = kept.talosVersion === talosVersion;
-    return sameTalos ? kept.details : { ...kept.details, kubernetesVersion: kubernetes };
+    return sameTalos
+      ? kept.details
+      : { ...kept.details, kubernetesVersion: fresh.kubernetesVersion };
   }
-  return {
-    releaseVersion: request.releaseVersion ?? defaults.releaseVersion,
-    channel: request.channel,
-    kubernetesVersion: kubernetes,
-    appVersion: request.appVersion ?? defaults.appVersion ?? '',
-    valuesProfile: request.valuesProfile ?? defaults.valuesProfile,
-  };
+  return fresh;
 }
 
 function kubernetesDefault(talosVersion: string): string {

@@ -9,6 +9,7 @@ import type { WizardAction } from '../state/actions.js';
 import type { ReadyRelease } from '../state/steps.js';
 import { Tone } from '../theme.js';
 import { useKeys } from '../shared/use-keys.js';
+import { screenPosition } from '../state/screens.js';
 
 export interface ConfirmStepProps {
   readonly ready: ReadyRelease;
@@ -27,7 +28,7 @@ export function ConfirmStep({ ready, isActive, dispatch }: ConfirmStepProps) {
   const previous = project.channel?.current.releaseVersion;
   return (
     <Box flexDirection="column">
-      <StepTitle position="6/6" title="Write the release?" />
+      <StepTitle position={screenPosition('confirm')} title="Write the release?" />
       <Box flexDirection="column" marginTop={1}>
         <Row label="Manifest" value={plan.paths.manifestRelative} />
         <Row label="Release" value={`${manifest.releaseVersion} on ${manifest.channel}`} />

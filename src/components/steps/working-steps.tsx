@@ -15,6 +15,7 @@ import type {
   ReadyRelease,
   VersionChoice,
 } from '../state/steps.js';
+import { screenPosition } from '../state/screens.js';
 
 type Dispatch = (action: WizardAction) => void;
 
@@ -33,7 +34,7 @@ export function LoadingExtensionsStep({
   );
   return (
     <Working
-      position="2/6"
+      position={screenPosition('loading-extensions')}
       title="Extensions"
       label={`Loading the extension catalogue for Talos ${choice.talosVersion}…`}
     />
@@ -53,7 +54,13 @@ export function PlanningStep({
     ({ project, plan }) => ({ type: 'planned', project, plan }),
     dispatch,
   );
-  return <Working position="4/6" title="Preview" label="Working out the release…" />;
+  return (
+    <Working
+      position={screenPosition('planning')}
+      title="Preview"
+      label="Working out the release…"
+    />
+  );
 }
 
 export function SubmitStep({
@@ -71,7 +78,7 @@ export function SubmitStep({
   );
   return (
     <Working
-      position="5/6"
+      position={screenPosition('submitting')}
       title="Submitting the schematic"
       label={`Submitting the schematic to ${planned.plan.answers.factoryUrl} and checking its ID…`}
     />
@@ -95,7 +102,7 @@ export function InstallerStep({
   const image = downloaded.plan.refs.installerImage;
   return (
     <Working
-      position="5/6"
+      position={screenPosition('resolving-installer')}
       title="Installer digest"
       label={
         buildingMs === undefined
@@ -121,7 +128,7 @@ export function WritingStep({
   );
   return (
     <Working
-      position="6/6"
+      position={screenPosition('writing')}
       title="Writing"
       label={`Writing ${ready.plan.paths.manifestRelative} and the channel…`}
     />

@@ -1,18 +1,77 @@
 // Every file the tool writes goes through here: a temp file beside the target, fsync, rename.
 // A crash or Ctrl-C therefore leaves either the old file or the new one, never half of either.
-import { mkdir, open } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+// Staging is split from committing so a release can stage all its files before renaming any.
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { DiskError } from '../errors.js';
 
+/** Our temp files end with this; a run holding the repository lock may remove strays. */
+const TEMP_SUFFIX = '.talos-release.tmp';
+const TEMP_NAME = /^\..+\.\d+-\d+\.talos-release\.tmp$/;
+let counter = 0;
+
+export interface StagedFile {
+  readonly path: string;
+  /** Renames the staged content over `path`; durable once it returns. */
+  commit(): Promise<void>;
+  /** Removes the temp file; the target is untouched. */
+  discard(): Promise<void>;
+}
+
 export async function writeFileAtomically(path: string, data: string): Promise<void> {
+  const staged = await stageFile(path, data);
+  await staged.commit();
+}
+
+/** Writes `data` to a hidden temp file beside `path`, fsync'd, ready to be renamed over it. */
+export async function stageFile(path: string, data: string): Promise<StagedFile> {
+  counter += 1;
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${counter}${TEMP_SUFFIX}`);
+  const discard = (): Promise<void> => rm(temp, { force: true }).catch(() => undefined);
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFileAtomic(path, data, { encoding: 'utf8', fsync: true });
-    await fsyncDirectory(dirname(path));
+    // An existing file keeps its permissions.
+    const mode = await stat(path).then(
+      (info) => info.mode & 0o7777,
+      () => 0o666,
+    );
+    const handle = await open(temp, 'w', mode);
+    try {
+      await handle.writeFile(data, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
+    await discard();
     throw diskErrorFor(path, error);
   }
+  return {
+    path,
+    discard,
+    commit: async () => {
+      try {
+        await rename(temp, path);
+        await fsyncDirectory(dirname(path));
+      } catch (error) {
+        await discard();
+        throw diskErrorFor(path, error);
+      }
+    },
+  };
+}
+
+/** Removes temp files a killed run of ours left in these directories; anything else stays. */
+export async function removeStrayTempFiles(directories: readonly string[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const dir of new Set(directories)) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.filter((n) => TEMP_NAME.test(n))) {
+      await rm(join(dir, name), { force: true });
+      removed.push(join(dir, name));
+    }
+  }
+  return removed;
 }
 
 /** The rename is only durable once the directory entry itself is on disk. */
@@ -25,8 +84,10 @@ export async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** A file system refusal (it has an errno code) becomes a DiskError; anything else is a bug. */
 export function diskErrorFor(path: string, error: unknown): DiskError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string') throw error;
+  const code = (error as NodeJS.ErrnoException).code;
   const hint =
     code === 'ENOSPC'
       ? 'The disk is full: free some space and run again.'

@@ -4,22 +4,30 @@
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { UserInputError } from '../errors.js';
 import { diskErrorFor } from './atomic-write.js';
 
 export const LOCK_FILE_NAME = '.talos-release.lock';
 
-export interface LockHolder {
-  readonly pid: number;
-  readonly host: string;
-  readonly startedAt: string;
-  readonly command: string;
-}
+const lockHolderSchema = z.object({
+  pid: z.number().int().positive(),
+  host: z.string().min(1),
+  startedAt: z.string(),
+  command: z.string(),
+});
+
+export type LockHolder = z.infer<typeof lockHolderSchema>;
 
 export interface RepositoryLock {
   readonly path: string;
+  /** Set when a lock left behind (by a dead process, or unreadable) was taken over: why. */
+  readonly tookOver: string | undefined;
   release(): Promise<void>;
 }
+
+/** What is in the lock file: a holder, nothing (gone), or something no run of ours wrote. */
+type LockContent = LockHolder | 'gone' | 'malformed';
 
 export async function acquireRepositoryLock(
   root: string,
@@ -33,26 +41,42 @@ export async function acquireRepositoryLock(
     startedAt: now().toISOString(),
     command,
   };
+  let tookOver: string | undefined;
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       await writeFile(path, `${JSON.stringify(me)}\n`, { flag: 'wx' });
-      return { path, release: () => unlink(path).catch(() => undefined) };
+      return { path, tookOver, release: () => unlink(path).catch(() => undefined) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw diskErrorFor(path, error);
       const holder = await readHolder(path);
-      if (holder && isAlive(holder)) throw lockedError(path, holder);
-      // The holder is gone (crashed or killed): its lock protects nothing any more.
+      if (typeof holder === 'object' && isAlive(holder)) throw lockedError(path, holder);
+      // The holder is gone (crashed or killed), or the file is not a lock any run of ours
+      // wrote: either way it protects nothing any more.
+      tookOver =
+        holder === 'malformed'
+          ? `removed ${path}: it was not a valid lock file (no holder recorded), so it was treated as stale`
+          : typeof holder === 'object'
+            ? `took over ${path} from process ${holder.pid}, which no longer exists`
+            : undefined;
       await unlink(path).catch(() => undefined);
     }
   }
-  throw lockedError(path, await readHolder(path));
+  const holder = await readHolder(path);
+  throw lockedError(path, typeof holder === 'object' ? holder : undefined);
 }
 
-async function readHolder(path: string): Promise<LockHolder | undefined> {
+async function readHolder(path: string): Promise<LockContent> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as LockHolder;
+    text = await readFile(path, 'utf8');
   } catch {
-    return undefined;
+    return 'gone';
+  }
+  try {
+    const parsed = lockHolderSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : 'malformed';
+  } catch {
+    return 'malformed';
   }
 }
 

@@ -60,3 +60,34 @@ export const relativePathField = z
   .string()
   .min(1, 'must not be empty')
   .regex(/^(?![/\\])(?![A-Za-z]:)[^\\]*$/, 'must be a relative path with forward slashes');
+
+/** A plain name: safe as a file or path component, one line, no spaces. */
+const PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export const appVersionField = z
+  .string()
+  .max(64, 'must be 64 characters at most')
+  .regex(
+    /^[0-9A-Za-z][0-9A-Za-z.+_~-]*$/,
+    'must be a version such as 2.3.0 (letters, digits, dots, dashes, plus, underscores; no spaces)',
+  )
+  .describe('The appliance application version this release ships.');
+
+export const valuesProfileField = z
+  .string()
+  .regex(
+    PLAIN_NAME,
+    'must be a profile name such as default or production (letters, digits, dots, dashes, underscores; 64 at most)',
+  )
+  .describe('The appliance values profile.');
+
+export const platformField = z
+  .string()
+  .max(64, 'must be 64 characters at most')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a Talos platform name');
+
+/** An http(s) URL without user info: credentials never belong in a manifest anyone can read. */
+export const factoryUrlField = z
+  .string()
+  .max(2048, 'must be 2048 characters at most')
+  .regex(/^https?:\/\/[^/?#@\s]+(?:[/?#]\S*)?$/, 'must be an http(s) URL without user:password@');

@@ -7,7 +7,16 @@ export {
 export type { ChannelEntry, ChannelFile } from './channel.js';
 export { manifestConsistencyIssues } from './consistency.js';
 export type { ConsistencyInput, ConsistencyIssue } from './consistency.js';
-export { RELEASE_VERSION_PATTERN } from './fields.js';
+export {
+  appVersionField,
+  channelNameField,
+  factoryUrlField,
+  kubernetesVersionField,
+  platformField,
+  RELEASE_VERSION_PATTERN,
+  releaseVersionField,
+  valuesProfileField,
+} from './fields.js';
 export { manifestJsonSchemaText } from './json-schema.js';
 export { describeIssues, parseChannelFile, parseManifest, parseManifestObject } from './parse.js';
 export { RELEASE_MANIFEST_SCHEMA_REF, releaseManifestSchema } from './schema.js';

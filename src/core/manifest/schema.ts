@@ -3,15 +3,19 @@
 import { z } from 'zod';
 import { manifestConsistencyIssues } from './consistency.js';
 import {
+  appVersionField,
   channelNameField,
+  factoryUrlField,
   kubernetesVersionField,
   ociDigestField,
+  platformField,
   relativePathField,
   releaseVersionField,
   schematicIdField,
   sha256Field,
   talosVersionField,
   timestampField,
+  valuesProfileField,
 } from './fields.js';
 
 /** What each manifest's `$schema` says: the schema sits next to the manifests in releases/. */
@@ -33,12 +37,12 @@ const manifestShape = z.strictObject({
     schematicId: schematicIdField.describe('The ID the factory returned for talos.schematic.'),
     schematicPath: relativePathField.describe('The schematic file, relative to the repository.'),
     schematic: z.string().min(1).describe('The canonical schematic YAML the factory stored.'),
-    factoryUrl: z.string().regex(/^https?:\/\/[^/]+/, 'must be an http(s) URL'),
+    factoryUrl: factoryUrlField,
     extensions: z.array(extensionEntry).describe('Bill of materials: each official extension.'),
   }),
   kubernetes: z.strictObject({ version: kubernetesVersionField }),
   os: z.strictObject({
-    platform: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a Talos platform name'),
+    platform: platformField,
     architecture: z.enum(['amd64', 'arm64']),
     secureboot: z.boolean(),
     iso: z.strictObject({
@@ -54,7 +58,7 @@ const manifestShape = z.strictObject({
       digest: ociDigestField.optional().describe('Absent when it could not be resolved.'),
     }),
   }),
-  app: z.strictObject({ version: z.string().min(1), valuesProfile: z.string().min(1) }),
+  app: z.strictObject({ version: appVersionField, valuesProfile: valuesProfileField }),
   tool: z.strictObject({ name: z.string().min(1), version: z.string().min(1) }),
 });
 

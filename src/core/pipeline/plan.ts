@@ -16,6 +16,7 @@ import {
 import type { Schematic } from '../schematic/index.js';
 import { RELEASES_DIR } from './answers.js';
 import type { ReleaseAnswers } from './answers.js';
+import { unlistedNote } from './existing-release.js';
 import { collectProblems } from './problems.js';
 import type { PlanProblem } from './problems.js';
 import type { LoadedProject } from './project.js';
@@ -46,6 +47,8 @@ export interface ReleasePlan {
   /** Name, ref and digest of each extension; empty when the catalogue was not consulted. */
   readonly bom: readonly BomEntry[];
   readonly paths: ReleasePaths;
+  /** Facts worth telling the operator that need no action. */
+  readonly notes: readonly string[];
   readonly warnings: readonly string[];
   readonly problems: readonly PlanProblem[];
 }
@@ -54,8 +57,10 @@ export interface PlanContext {
   readonly project: LoadedProject;
   /** The version's official extensions; undefined offline, when the check is skipped. */
   readonly catalogue: readonly ExtensionInfo[] | undefined;
-  /** Does a manifest already exist at this release version? */
+  /** Is this release version taken: its manifest exists and a channel lists it? */
   readonly manifestExists: boolean;
+  /** A manifest exists that no channel lists (an interrupted run's): it will be replaced. */
+  readonly unlistedManifest?: boolean | undefined;
 }
 
 export function planRelease(answers: ReleaseAnswers, context: PlanContext): ReleasePlan {
@@ -102,6 +107,7 @@ export function planRelease(answers: ReleaseAnswers, context: PlanContext): Rele
     refs,
     bom: catalogueCheck?.bom ?? [],
     paths,
+    notes: context.unlistedManifest ? [unlistedNote(paths.manifestRelative)] : [],
     warnings: [
       ...(catalogueCheck?.renamed ?? []).map(
         (r) =>
@@ -124,6 +130,7 @@ export function planRelease(answers: ReleaseAnswers, context: PlanContext): Rele
       catalogueProblems: [...(catalogueCheck?.problems ?? []), ...quirks],
       manifestExists: context.manifestExists,
       manifestRelative: paths.manifestRelative,
+      currentRelease: project.channel?.current.releaseVersion,
     }),
   };
 }

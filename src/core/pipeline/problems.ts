@@ -1,5 +1,6 @@
 // Everything that must be fixed before a release may go ahead, gathered in one pass so the
 // operator sees all of it at once instead of one error per run.
+import semver from 'semver';
 import { UserInputError } from '../errors.js';
 import { checkKubernetesVersion } from '../kubernetes/index.js';
 import type { Schematic } from '../schematic/index.js';
@@ -24,6 +25,8 @@ export interface ProblemInputs {
   readonly catalogueProblems: readonly CatalogueProblem[];
   readonly manifestExists: boolean;
   readonly manifestRelative: string;
+  /** The channel's current release version, before this one. */
+  readonly currentRelease?: string | undefined;
 }
 
 export function collectProblems(inputs: ProblemInputs): PlanProblem[] {
@@ -51,6 +54,8 @@ export function collectProblems(inputs: ProblemInputs): PlanProblem[] {
       hint: 'Choose another --release-version, or pass --force to overwrite it.',
     });
   }
+  const older = olderThanCurrent(answers, inputs.currentRelease);
+  if (older) problems.push(older);
   try {
     checkKubernetesVersion(answers.talosVersion, answers.kubernetesVersion);
   } catch (error) {
@@ -58,6 +63,26 @@ export function collectProblems(inputs: ProblemInputs): PlanProblem[] {
     problems.push({ kind: 'kubernetes', message: e.message, hint: e.hint });
   }
   return problems;
+}
+
+/** Publishing an older version as current is a rollback: only on purpose, with --force. */
+function olderThanCurrent(
+  answers: ReleaseAnswers,
+  current: string | undefined,
+): PlanProblem | undefined {
+  if (answers.force || current === undefined || !semver.valid(answers.releaseVersion)) {
+    return undefined;
+  }
+  if (!semver.lt(answers.releaseVersion, current)) return undefined;
+  return {
+    kind: 'release-exists',
+    message:
+      `release ${answers.releaseVersion} is older than ${current}, the current release of ` +
+      `channel ${answers.channel}`,
+    hint:
+      `Choose a --release-version above ${current}, or pass --force to make ` +
+      `${answers.releaseVersion} current anyway (a rollback).`,
+  };
 }
 
 /** Stops the run with every problem listed; exit code 2. */

@@ -2,11 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UserInputError } from '../errors.js';
-import { parseChannelFile, parseManifest } from '../manifest/index.js';
+import { channelNameField, parseChannelFile, parseManifest } from '../manifest/index.js';
 import type { ChannelFile, ReleaseManifest } from '../manifest/index.js';
 import { loadSchematicFile } from '../schematic/index.js';
 import type { Schematic } from '../schematic/index.js';
 import { RELEASES_DIR } from './answers.js';
+import { shownValue } from './release-version.js';
 
 export interface SchematicFile {
   readonly path: string;
@@ -52,8 +53,9 @@ export async function loadProject(location: ProjectLocation): Promise<LoadedProj
 }
 
 export function channelPathFor(root: string, channel: string): string {
-  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(channel)) {
-    throw new UserInputError(`invalid channel name: ${JSON.stringify(channel)}`, {
+  // The channel file's own rule for the name, so a name that works here is one it can record.
+  if (!channelNameField.safeParse(channel).success) {
+    throw new UserInputError(`invalid channel name: ${shownValue(channel)}`, {
       hint: 'Use letters, digits, dots, dashes and underscores, e.g. stable or beta.',
     });
   }

@@ -1,29 +1,21 @@
-// The release pipeline without screens: what --yes and --dry-run run, step by step, reporting
-// as it goes. The wizard calls the same steps one screen at a time.
+// The release session run straight through, reporting as it goes: what --yes and --dry-run do.
+// The wizard drives the same session one screen at a time.
 import { UserInputError } from '../errors.js';
-import { acquireRepositoryLock } from '../fs/lock.js';
 import type { DownloadResult } from '../download/index.js';
 import type { FactoryClient } from '../factory/index.js';
-import { parseManifest } from '../manifest/index.js';
 import type { ReleaseManifest } from '../manifest/index.js';
-import { resolveVersionSelector } from '../versions/index.js';
-import { readFile } from 'node:fs/promises';
-import { downloadIso, previousIsoRecord, resolveInstaller } from './artifacts.js';
 import type { InstallerResolution } from './artifacts.js';
-import type { ReleaseAnswers } from './answers.js';
-import { buildManifest, manifestCandidate } from './build-manifest.js';
-import { releaseDefaults } from './defaults.js';
-import type { PipelineReporter } from './events.js';
-import { manifestPathFor, planRelease } from './plan.js';
+import { manifestCandidate } from './build-manifest.js';
+import type { PipelineReporter, PipelineStep } from './events.js';
 import type { ReleasePlan } from './plan.js';
-import { assertNoProblems } from './problems.js';
-import { loadProject } from './project.js';
 import type { LoadedProject } from './project.js';
+import { assertNoProblems } from './problems.js';
 import { assertReleaseVersion } from './release-version.js';
-import { answersFrom, exactTalosVersion } from './request.js';
+import { RELEASE_STEPS, positionIn } from './release-steps.js';
+import { exactTalosVersion } from './request.js';
 import type { ReleaseRequest } from './request.js';
-import { submitSchematic } from './submit.js';
-import { exists, writeRelease } from './write-release.js';
+import { openReleaseSession } from './session.js';
+import type { ReleaseSession } from './session.js';
 import type { WrittenRelease } from './write-release.js';
 
 export interface RunDependencies {
@@ -56,42 +48,44 @@ export async function runRelease(
 ): Promise<ReleaseOutcome> {
   const { client, report } = deps;
   const now = deps.now ?? (() => new Date());
+  const session = openReleaseSession(request, {
+    factory: client,
+    signal: deps.signal,
+    env: deps.env,
+    now,
+    toolVersion: deps.toolVersion,
+    lockedBy: 'talos-release --yes',
+  });
+  const step = (name: PipelineStep, message: string): void =>
+    report({ type: 'step', step: name, position: positionIn(RELEASE_STEPS, name), message });
   const selector = required(request.talosVersion, '--talos-version', 'latest, 1.12 or v1.12.4');
-  report({ type: 'step', step: 'load', message: `Loading ${request.schematicPath}` });
-  const project = await loadProject(request);
+  step('load', `Loading ${request.schematicPath}`);
+  const project = await session.load();
   const exact = exactTalosVersion(selector);
   const offline = request.dryRun && exact !== undefined;
   let talosVersion = exact;
   if (!offline) {
-    report({
-      type: 'step',
-      step: 'versions',
-      message: `Listing Talos versions from ${client.baseUrl}`,
-    });
-    talosVersion = resolveVersionSelector(selector, await client.listVersions());
+    step('versions', `Listing Talos versions from ${client.baseUrl}`);
+    talosVersion = session.resolveVersion(selector, await session.versions());
   }
   const version = talosVersion ?? selector;
   const resolved = version === exact ? '' : ` (from "${selector}")`;
   report({ type: 'note', message: `Talos version ${version}${resolved}` });
-  const answers = completeAnswers(request, project, version);
+  const answers = session.answers(project, version);
+  assertReleaseVersion(answers.releaseVersion);
+  required(answers.appVersion, '--app-version', 'the appliance application version, e.g. 2.3.0');
   let catalogue;
   if (!offline) {
-    report({
-      type: 'step',
-      step: 'catalogue',
-      message: `Checking extensions for Talos ${version}`,
-    });
-    catalogue = await client.listExtensions(version);
+    step('catalogue', `Checking extensions for Talos ${version}`);
+    catalogue = await session.catalogue(version);
   }
-  const plan = planRelease(answers, {
-    project,
-    catalogue,
-    manifestExists: await exists(manifestPathFor(project.root, answers.releaseVersion)),
-  });
-  for (const change of plan.normalFormChanges) report({ type: 'note', message: change });
+  const plan = await session.plan(project, answers, catalogue);
+  for (const change of [...plan.normalFormChanges, ...plan.notes]) {
+    report({ type: 'note', message: change });
+  }
   for (const warning of plan.warnings) report({ type: 'warning', message: warning });
   assertNoProblems(plan.problems);
-  report({ type: 'step', step: 'plan', message: `Schematic ID ${plan.schematicId}` });
+  step('plan', `Schematic ID ${plan.schematicId}`);
 
   if (request.dryRun) {
     const manifest = manifestCandidate(plan, {
@@ -103,82 +97,43 @@ export async function runRelease(
     return { kind: 'dry-run', plan, manifest };
   }
 
-  report({ type: 'step', step: 'lock', message: 'Locking the repository' });
-  const lock = await acquireRepositoryLock(project.root, 'talos-release --yes');
+  step('lock', 'Locking the repository');
   try {
-    return await releaseLocked(project, plan, deps, now);
+    for (const note of await session.lock(project)) report({ type: 'note', message: note });
+    return await releaseLocked(session, project, plan, deps, step);
   } finally {
-    await lock.release();
+    await session.close();
   }
 }
 
 async function releaseLocked(
+  session: ReleaseSession,
   project: LoadedProject,
   plan: ReleasePlan,
   deps: RunDependencies,
-  now: () => Date,
+  step: (name: PipelineStep, message: string) => void,
 ): Promise<ReleaseOutcome> {
-  const { client, report, signal, env } = deps;
-  report({
-    type: 'step',
-    step: 'submit',
-    message: `Submitting the schematic to ${client.baseUrl}`,
-  });
-  await submitSchematic(client, plan);
+  const { report } = deps;
+  step('submit', `Submitting the schematic to ${session.factoryUrl}`);
+  await session.submit(plan);
   report({ type: 'note', message: `The factory's schematic ID matches: ${plan.schematicId}` });
 
-  report({ type: 'step', step: 'download', message: `Downloading ${plan.refs.isoUrl}` });
-  const existing = await readExistingManifest(plan);
-  const iso = await downloadIso(plan, await previousIsoRecord(project, plan, existing), {
-    signal,
-    env,
-    onEvent: (event) => report({ type: 'download', event }),
-  });
+  step('download', `Downloading ${plan.refs.isoUrl}`);
+  const iso = await session.download(project, plan, (event) => report({ type: 'download', event }));
 
-  report({ type: 'step', step: 'installer', message: `Resolving ${plan.refs.installerImage}` });
-  const installer = await resolveInstaller(plan, {
-    signal,
-    env,
-    requireDigest: plan.answers.requireDigest,
-    onBuilding: (elapsedMs) => report({ type: 'installer-building', elapsedMs }),
-  });
+  step('installer', `Resolving ${plan.refs.installerImage}`);
+  const installer = await session.installer(plan, (elapsedMs) =>
+    report({ type: 'installer-building', elapsedMs }),
+  );
   if (installer.reason) {
     report({ type: 'warning', message: `installer digest not recorded: ${installer.reason}` });
   }
 
-  const manifest = buildManifest(plan, {
-    iso,
-    installer,
-    generatedAt: now(),
-    toolVersion: deps.toolVersion,
-  });
-  report({ type: 'step', step: 'write', message: `Writing ${plan.paths.manifestRelative}` });
-  const written = await writeRelease(project, plan, manifest);
+  step('manifest', `Building the manifest for release ${plan.answers.releaseVersion}`);
+  const manifest = session.manifest(plan, iso, installer);
+  step('write', `Writing ${plan.paths.manifestRelative}`);
+  const written = await session.write(project, plan, manifest);
   return { kind: 'released', plan, manifest, iso, installer, written };
-}
-
-function completeAnswers(
-  request: ReleaseRequest,
-  project: LoadedProject,
-  talosVersion: string,
-): ReleaseAnswers {
-  const defaults = releaseDefaults(project, talosVersion);
-  const releaseVersion = request.releaseVersion ?? defaults.releaseVersion;
-  assertReleaseVersion(releaseVersion);
-  return answersFrom(request, {
-    root: project.root,
-    talosVersion,
-    extensions: request.extensions,
-    releaseVersion,
-    channel: request.channel,
-    kubernetesVersion: request.kubernetesVersion ?? defaults.kubernetesVersion ?? '',
-    appVersion: required(
-      request.appVersion ?? defaults.appVersion,
-      '--app-version',
-      'the appliance application version, e.g. 2.3.0',
-    ),
-    valuesProfile: request.valuesProfile ?? defaults.valuesProfile,
-  });
 }
 
 function required(value: string | undefined, flag: string, example: string): string {
@@ -186,12 +141,4 @@ function required(value: string | undefined, flag: string, example: string): str
   throw new UserInputError(`${flag} is required here (no terminal to ask on)`, {
     hint: `Pass ${flag} (${example}), or run in a terminal without --yes to be asked.`,
   });
-}
-
-async function readExistingManifest(plan: ReleasePlan): Promise<ReleaseManifest | undefined> {
-  try {
-    return parseManifest(await readFile(plan.paths.manifest, 'utf8'), plan.paths.manifest);
-  } catch {
-    return undefined;
-  }
 }

@@ -12,7 +12,7 @@ export interface SubmittedSchematic {
 }
 
 export async function submitSchematic(
-  client: FactoryClient,
+  client: Pick<FactoryClient, 'createSchematic'>,
   plan: ReleasePlan,
 ): Promise<SubmittedSchematic> {
   const answer = await client.createSchematic(plan.canonical);

@@ -1,10 +1,10 @@
-// Checks 2 and 3: the factory answers, and it offers the Talos version asked for.
+// Checks 2 and 3: the factory answers, and it offers the Talos version asked for, as the
+// release session resolves it.
 import { ExitCode, ReleaseError } from '../errors.js';
-import { resolveVersionSelector } from '../versions/index.js';
 import { failed, passed } from '../verify/index.js';
 import type { CheckResult } from '../verify/index.js';
 import { failureFrom } from './check-errors.js';
-import type { PreflightFactory } from './types.js';
+import type { ReleaseSession } from '../pipeline/session.js';
 
 export interface VersionOutcome {
   readonly checks: CheckResult[];
@@ -13,13 +13,13 @@ export interface VersionOutcome {
 }
 
 export async function checkFactoryAndVersion(
-  factory: PreflightFactory,
+  session: ReleaseSession,
   selector: string | undefined,
 ): Promise<VersionOutcome> {
-  const reachTitle = `factory reachable (${factory.baseUrl})`;
+  const reachTitle = `factory reachable (${session.factoryUrl})`;
   let versions: string[];
   try {
-    versions = await factory.listVersions();
+    versions = await session.versions();
   } catch (error) {
     return { checks: [failureFrom('factory', reachTitle, error)], talosVersion: undefined };
   }
@@ -34,7 +34,7 @@ export async function checkFactoryAndVersion(
     return { checks: [reached, missing], talosVersion: undefined };
   }
   try {
-    const talosVersion = resolveVersionSelector(selector, versions);
+    const talosVersion = session.resolveVersion(selector, versions);
     const detail = talosVersion === selector ? undefined : `${selector} is ${talosVersion}`;
     return {
       checks: [reached, passed('talos-version', versionTitle, detail)],

@@ -1,17 +1,14 @@
-// Checks 4-7: the pipeline's own plan, made exactly as a release makes it, so preflight and the
+// Checks 4-7: the release session's own answers and plan, made exactly as a release makes them, so preflight and the
 // release can never disagree about extensions, secrets, Kubernetes or the release version.
 import type { ExtensionInfo } from '../catalogue/index.js';
 import { ExitCode, ReleaseError } from '../errors.js';
 import type { ReleaseAnswers } from '../pipeline/answers.js';
-import { releaseDefaults } from '../pipeline/defaults.js';
-import type { ReleaseDefaults } from '../pipeline/defaults.js';
-import { manifestPathFor, planRelease } from '../pipeline/plan.js';
 import type { ReleasePlan } from '../pipeline/plan.js';
 import type { PlanProblem } from '../pipeline/problems.js';
 import type { LoadedProject } from '../pipeline/project.js';
 import { assertReleaseVersion } from '../pipeline/release-version.js';
-import type { ReleaseRequest } from '../pipeline/request.js';
-import { exists } from '../pipeline/write-release.js';
+import type { ReleaseSession } from '../pipeline/session.js';
+import { exists } from '../fs/exists.js';
 import { failed, passed, skipped } from '../verify/index.js';
 import type { CheckResult } from '../verify/index.js';
 import { failureFrom } from './check-errors.js';
@@ -42,14 +39,15 @@ export function skippedPlanChecks(why: string): CheckResult[] {
 }
 
 export async function checkPlan(
-  request: ReleaseRequest,
+  session: ReleaseSession,
   project: LoadedProject,
   talosVersion: string,
   catalogue: readonly ExtensionInfo[],
 ): Promise<PlanOutcome> {
-  let defaults: ReleaseDefaults;
+  let answers: ReleaseAnswers;
   try {
-    defaults = releaseDefaults(project, talosVersion);
+    // The release's own answers: flag, else the channel's default.
+    answers = session.answers(project, talosVersion);
   } catch (error) {
     // Only the next release version can fail here: the channel's current one is not semver.
     return {
@@ -61,7 +59,7 @@ export async function checkPlan(
       releaseVersion: undefined,
     };
   }
-  const releaseVersion = request.releaseVersion ?? defaults.releaseVersion;
+  const { releaseVersion } = answers;
   const versionTitle = `${TITLES['release-exists']} (${releaseVersion})`;
   try {
     assertReleaseVersion(releaseVersion);
@@ -72,23 +70,9 @@ export async function checkPlan(
       releaseVersion,
     };
   }
-  const answers: ReleaseAnswers = {
-    ...request,
-    root: project.root,
-    talosVersion,
-    releaseVersion,
-    kubernetesVersion: request.kubernetesVersion ?? defaults.kubernetesVersion ?? '',
-    // Not checked here: the release asks for it (or fails naming --app-version) on its own.
-    appVersion: request.appVersion ?? defaults.appVersion ?? '',
-    valuesProfile: request.valuesProfile ?? defaults.valuesProfile,
-  };
   let plan: ReleasePlan;
   try {
-    plan = planRelease(answers, {
-      project,
-      catalogue: [...catalogue],
-      manifestExists: await exists(manifestPathFor(project.root, releaseVersion)),
-    });
+    plan = await session.plan(project, answers, catalogue);
   } catch (error) {
     if (!(error instanceof ReleaseError)) throw error;
     return {
@@ -101,7 +85,7 @@ export async function checkPlan(
     checkFromProblems(kind, TITLES[kind], plan.problems),
   );
   const versionCheck = checkFromProblems('release-exists', versionTitle, plan.problems);
-  const overwrite = request.force && (await exists(plan.paths.manifest));
+  const overwrite = answers.force && (await exists(plan.paths.manifest));
   checks.push(
     overwrite
       ? passed(
@@ -109,7 +93,9 @@ export async function checkPlan(
           versionTitle,
           `${plan.paths.manifestRelative} exists; --force overwrites it`,
         )
-      : versionCheck,
+      : versionCheck.status === 'pass' && plan.notes.length > 0
+        ? passed('release-exists', versionTitle, plan.notes.join('; '))
+        : versionCheck,
   );
   return { checks, plan, releaseVersion };
 }

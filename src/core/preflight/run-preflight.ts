@@ -3,7 +3,9 @@
 import { join } from 'node:path';
 import { ReleaseError } from '../errors.js';
 import { RELEASES_DIR } from '../pipeline/answers.js';
-import { loadProject, resolvePath } from '../pipeline/project.js';
+import { resolvePath } from '../pipeline/project.js';
+import { openReleaseSession } from '../pipeline/session.js';
+import type { ReleaseSession } from '../pipeline/session.js';
 import type { LoadedProject } from '../pipeline/project.js';
 import type { ReleaseRequest } from '../pipeline/request.js';
 import { checklistExitCode, skipped } from '../verify/index.js';
@@ -22,6 +24,11 @@ export async function runPreflight(
   deps: PreflightDependencies,
 ): Promise<PreflightReport> {
   const root = resolvePath(deps.cwd ?? process.cwd(), request.root);
+  // Preflight runs the release's own session up to the plan; it never locks, sends or writes.
+  const session = openReleaseSession(
+    { ...request, root },
+    { factory: deps.factory, signal: deps.signal, env: deps.env, toolVersion: '', lockedBy: '' },
+  );
   const checks: CheckResult[] = [];
   // Each line is reported as soon as it is known: the HEAD at the end can take minutes.
   const record = (...done: CheckResult[]): void => {
@@ -30,10 +37,10 @@ export async function runPreflight(
   };
   record(await checkSchematicPresent(root, request.schematicPath));
   const schematicOk = checks[0]?.status === 'pass';
-  const version = await checkFactoryAndVersion(deps.factory, request.talosVersion);
+  const version = await checkFactoryAndVersion(session, request.talosVersion);
   record(...version.checks);
 
-  const planned = await planIfPossible(request, deps, schematicOk, version.talosVersion, checks);
+  const planned = await planIfPossible(session, schematicOk, version.talosVersion, checks);
   record(...planned.checks);
   record(await checkWritable('releases-dir', 'releases', join(root, RELEASES_DIR), root));
   record(
@@ -70,8 +77,7 @@ export async function runPreflight(
 }
 
 async function planIfPossible(
-  request: ReleaseRequest,
-  deps: PreflightDependencies,
+  session: ReleaseSession,
   schematicOk: boolean,
   talosVersion: string | undefined,
   earlier: readonly CheckResult[],
@@ -79,7 +85,7 @@ async function planIfPossible(
   const none = (why: string): PlanOutcome => ({
     checks: skippedPlanChecks(why),
     plan: undefined,
-    releaseVersion: request.releaseVersion,
+    releaseVersion: session.request.releaseVersion,
   });
   if (!schematicOk) return none('the schematic is not valid');
   if (talosVersion === undefined) {
@@ -88,10 +94,7 @@ async function planIfPossible(
   }
   let project: LoadedProject;
   try {
-    project = await loadProject({
-      ...request,
-      root: resolvePath(deps.cwd ?? process.cwd(), request.root),
-    });
+    project = await session.load();
   } catch (error) {
     if (!(error instanceof ReleaseError)) throw error;
     const why = 'the repository could not be read';
@@ -102,7 +105,7 @@ async function planIfPossible(
   }
   let catalogue;
   try {
-    catalogue = await deps.factory.listExtensions(talosVersion);
+    catalogue = await session.catalogue(talosVersion);
   } catch (error) {
     if (!(error instanceof ReleaseError)) throw error;
     const why = 'the extension catalogue is unavailable';
@@ -114,5 +117,5 @@ async function planIfPossible(
       ],
     };
   }
-  return checkPlan(request, project, talosVersion, catalogue);
+  return checkPlan(session, project, talosVersion, catalogue);
 }

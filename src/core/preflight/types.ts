@@ -1,19 +1,10 @@
 // What preflight needs from the outside world, injected so tests can point it at the stand-in.
-import type { ExtensionInfo } from '../catalogue/index.js';
 import type { ExitCode } from '../errors.js';
+import type { SessionFactory } from '../pipeline/session.js';
 import type { CheckResult } from '../verify/index.js';
 
-/** The part of the factory client preflight uses; the real client satisfies it. */
-export interface PreflightFactory {
-  readonly baseUrl: string;
-  listVersions(): Promise<string[]>;
-  listExtensions(version: string): Promise<readonly ExtensionInfo[]>;
-  createSchematic(yamlText: string): Promise<{
-    readonly id: string;
-    readonly schematic: string;
-    readonly server: string | undefined;
-  }>;
-}
+/** The part of the factory client preflight uses: the release session's. */
+export type PreflightFactory = SessionFactory;
 
 export interface PreflightDependencies {
   readonly factory: PreflightFactory;

@@ -29,3 +29,15 @@ describe('acquireRepositoryLock', () => {
     await lock.release();
   });
 });
+
+describe('a lock file no run of ours wrote', () => {
+  it('is treated as stale, and the takeover says so', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'tr-lock-'));
+    await writeFile(join(root, LOCK_FILE_NAME), '{}');
+    const lock = await acquireRepositoryLock(root, 'new run');
+    expect(lock.tookOver).toContain('not a valid lock file');
+    expect(lock.tookOver).not.toContain('undefined');
+    expect(JSON.parse(await readFile(lock.path, 'utf8')).pid).toBe(process.pid);
+    await lock.release();
+  });
+});

@@ -6,7 +6,7 @@ import type { ExtensionInfo } from '../../../src/core/catalogue/index.js';
 import { UserInputError } from '../../../src/core/errors.js';
 import { planRelease } from '../../../src/core/pipeline/plan.js';
 import { assertNoProblems } from '../../../src/core/pipeline/problems.js';
-import { loadProject } from '../../../src/core/pipeline/project.js';
+import { channelPathFor, loadProject } from '../../../src/core/pipeline/project.js';
 import { assertReleaseVersion } from '../../../src/core/pipeline/release-version.js';
 import { answersFor } from '../../fixtures/release-request.js';
 
@@ -154,4 +154,13 @@ describe('assertReleaseVersion', () => {
       expect(() => assertReleaseVersion(version)).toThrow(UserInputError);
     },
   );
+});
+
+describe('the version and channel checks the wizard form shares with the flags', () => {
+  it('refuses a release version or a channel the manifest could not record', () => {
+    const long = `1.0.0-${'a'.repeat(300)}`;
+    expect(() => assertReleaseVersion(long)).toThrow(/invalid release version: .*306 characters/);
+    expect(() => channelPathFor('/repo', 'c'.repeat(65))).toThrow(/invalid channel name/);
+    expect(channelPathFor('/repo', 'c'.repeat(64))).toContain('releases/channels/');
+  });
 });

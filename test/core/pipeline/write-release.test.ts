@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserInputError } from '../../../src/core/errors.js';
+import { DiskError, UserInputError } from '../../../src/core/errors.js';
 import { manifestJsonSchemaText, parseChannelFile } from '../../../src/core/manifest/index.js';
 import { buildManifest } from '../../../src/core/pipeline/build-manifest.js';
 import { planRelease } from '../../../src/core/pipeline/plan.js';
@@ -10,7 +10,19 @@ import { loadProject } from '../../../src/core/pipeline/project.js';
 import { writeRelease } from '../../../src/core/pipeline/write-release.js';
 import { answersFor } from '../../fixtures/release-request.js';
 
-async function releaseOnce(root: string, releaseVersion: string, force = false) {
+interface ReleaseOptions {
+  readonly appVersion?: string;
+  readonly extensions?: readonly string[];
+  /** Runs after the plan, just before the write: the place to break the file system. */
+  readonly beforeWrite?: () => Promise<void>;
+}
+
+async function releaseOnce(
+  root: string,
+  releaseVersion: string,
+  force = false,
+  options: ReleaseOptions = {},
+) {
   const project = await loadProject({
     root,
     schematicPath: 'schematics/metal-amd64.yaml',
@@ -21,6 +33,8 @@ async function releaseOnce(root: string, releaseVersion: string, force = false) 
     kubernetesVersion: '1.35.0',
     releaseVersion,
     force,
+    appVersion: options.appVersion ?? '2.3.0',
+    extensions: options.extensions,
   });
   const plan = planRelease(answers, { project, catalogue: undefined, manifestExists: false });
   const manifest = buildManifest(plan, {
@@ -29,6 +43,7 @@ async function releaseOnce(root: string, releaseVersion: string, force = false) 
     generatedAt: new Date('2026-11-22T00:00:00Z'),
     toolVersion: '0.1.0',
   });
+  await options.beforeWrite?.();
   return writeRelease(project, plan, manifest);
 }
 
@@ -72,6 +87,52 @@ describe('writeRelease', () => {
     const before = await readFile(join(root, 'releases/0.1.0.json'), 'utf8');
     await expect(releaseOnce(root, '0.1.0')).rejects.toThrow(UserInputError);
     expect(await readFile(join(root, 'releases/0.1.0.json'), 'utf8')).toBe(before);
-    await expect(releaseOnce(root, '0.1.0', true)).resolves.toBeDefined();
+    await expect(releaseOnce(root, '0.1.0', true, { appVersion: '2.4.0' })).resolves.toBeDefined();
+    const replaced = JSON.parse(await readFile(join(root, 'releases/0.1.0.json'), 'utf8'));
+    expect(replaced.app.version).toBe('2.4.0');
+  });
+
+  it('leaves the repository as it was when the channel cannot be written', async () => {
+    const root = await repository();
+    const schematic = await readFile(join(root, 'schematics/metal-amd64.yaml'), 'utf8');
+    const failure = await releaseOnce(root, '0.1.0', false, {
+      extensions: ['siderolabs/zfs'],
+      // A directory where the channel file goes: its rename fails after the manifest's.
+      beforeWrite: async () => {
+        await mkdir(join(root, 'releases/channels/stable.json'), { recursive: true });
+      },
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DiskError);
+    expect(await readdir(join(root, 'releases'))).toEqual(['channels']);
+    expect(await readdir(join(root, 'releases/channels'))).toEqual(['stable.json']);
+    expect(await readFile(join(root, 'schematics/metal-amd64.yaml'), 'utf8')).toBe(schematic);
+    expect(await readdir(join(root, 'schematics'))).toEqual(['metal-amd64.yaml']);
+  });
+
+  it('puts back the manifest --force was replacing when the channel cannot be written', async () => {
+    const root = await repository();
+    await releaseOnce(root, '0.1.0');
+    const before = await readFile(join(root, 'releases/0.1.0.json'), 'utf8');
+    const channel = join(root, 'releases/channels/stable.json');
+    const failure = await releaseOnce(root, '0.1.0', true, {
+      appVersion: '2.4.0',
+      beforeWrite: async () => {
+        await rm(channel);
+        await mkdir(channel);
+      },
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DiskError);
+    expect(await readFile(join(root, 'releases/0.1.0.json'), 'utf8')).toBe(before);
+  });
+
+  it('completes a release whose manifest no channel lists (an interrupted run)', async () => {
+    const root = await repository();
+    await releaseOnce(root, '0.1.0');
+    await rm(join(root, 'releases/channels/stable.json'));
+    await expect(releaseOnce(root, '0.1.0', false, { appVersion: '2.4.0' })).resolves.toBeDefined();
+    const path = join(root, 'releases/channels/stable.json');
+    expect(parseChannelFile(await readFile(path, 'utf8'), path).current.releaseVersion).toBe(
+      '0.1.0',
+    );
   });
 });

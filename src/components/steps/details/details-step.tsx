@@ -13,6 +13,7 @@ import { typedFields } from './typed-fields.js';
 import { useChannelDefaults } from './use-channel-defaults.js';
 import { useDetailsForm } from './use-details-form.js';
 import { useDetailsInput } from './use-details-input.js';
+import { screenPosition } from '../../state/screens.js';
 
 export interface DetailsStepProps {
   readonly choice: ExtensionChoice;
@@ -39,7 +40,7 @@ export function DetailsStep({ choice, initial, isActive, dispatch }: DetailsStep
   });
   return (
     <Box flexDirection="column">
-      <StepTitle position="3/6" title="Release details" />
+      <StepTitle position={screenPosition('details')} title="Release details" />
       <Tone tone="plain">{`Talos ${talosVersion} with ${choice.extensions.length} extensions. Describe the release:`}</Tone>
       <DetailsView
         form={form}

@@ -10,6 +10,7 @@ import type { WizardAction } from '../../state/actions.js';
 import type { PlannedRelease } from '../../state/steps.js';
 import { applyDownloadEvent, NO_PROGRESS } from './download-progress.js';
 import { DownloadView } from './download-view.js';
+import { screenPosition } from '../../state/screens.js';
 
 export interface DownloadStepProps {
   readonly planned: PlannedRelease;
@@ -26,7 +27,7 @@ export function DownloadStep({ planned, dispatch }: DownloadStepProps) {
   );
   return (
     <Box flexDirection="column">
-      <StepTitle position="5/6" title="Downloading the ISO" />
+      <StepTitle position={screenPosition('downloading')} title="Downloading the ISO" />
       <DownloadView url={planned.plan.refs.isoUrl} progress={progress} />
       <Footer hints="working" />
     </Box>

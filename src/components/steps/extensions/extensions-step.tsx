@@ -16,6 +16,7 @@ import { ExtensionRowView } from './extension-row-view.js';
 import { rowKey } from './extension-rows.js';
 import { useExtensionInput } from './use-extension-input.js';
 import { useExtensionSelection } from './use-extension-selection.js';
+import { screenPosition } from '../../state/screens.js';
 
 /** Rows the rest of this screen takes: title, count, filter, scroll lines, details, message, footer. */
 const RESERVED_ROWS = 13;
@@ -52,7 +53,10 @@ export function ExtensionsStep(props: ExtensionsStepProps) {
   const highlighted = selection.list.highlighted;
   return (
     <Box flexDirection="column">
-      <StepTitle position="2/6" title={`Extensions for Talos ${talosVersion}`} />
+      <StepTitle
+        position={screenPosition('choose-extensions')}
+        title={`Extensions for Talos ${talosVersion}`}
+      />
       <Box>
         <Tone tone="plain">Tick the official extensions to bake in: </Tone>
         <Tone tone="accent">{`${selection.selected.size} selected`}</Tone>

@@ -10,6 +10,7 @@ import type { PlannedRelease } from '../../state/steps.js';
 import { Tone } from '../../theme.js';
 import { SchematicDiff } from './schematic-diff.js';
 import { useKeys } from '../../shared/use-keys.js';
+import { screenPosition } from '../../state/screens.js';
 
 export interface PreviewStepProps {
   readonly planned: PlannedRelease;
@@ -27,7 +28,10 @@ export function PreviewStep({ planned, isActive, dispatch }: PreviewStepProps) {
   }, isActive);
   return (
     <Box flexDirection="column">
-      <StepTitle position="4/6" title={`Preview of release ${plan.answers.releaseVersion}`} />
+      <StepTitle
+        position={screenPosition('preview')}
+        title={`Preview of release ${plan.answers.releaseVersion}`}
+      />
       <SchematicDiff path={plan.paths.schematicRelative} update={plan.schematicFileUpdate} />
       <Box flexDirection="column" marginTop={1}>
         <Field label="Schematic ID" value={plan.schematicId} />

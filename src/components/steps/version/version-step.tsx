@@ -13,6 +13,7 @@ import { Tone } from '../../theme.js';
 import { useVersionInput } from './use-version-input.js';
 import { useVersionList } from './use-version-list.js';
 import { VersionRow } from './version-row.js';
+import { screenPosition } from '../../state/screens.js';
 
 /** Rows the rest of this screen takes: title, prompt, filter, scroll lines, footer, margins. */
 const RESERVED_ROWS = 11;
@@ -36,7 +37,7 @@ export function VersionStep({ session, highlighted, isActive, dispatch }: Versio
   const current = list.highlighted;
   return (
     <Box flexDirection="column">
-      <StepTitle position="1/6" title="Talos version" />
+      <StepTitle position={screenPosition('choose-version')} title="Talos version" />
       <Tone tone="plain">Choose the Talos version to build (newest first):</Tone>
       <FilterLine
         filter={list.filter}

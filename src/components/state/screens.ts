@@ -1,0 +1,35 @@
+// The wizard's numbered screens, in order, and which screen each step shows under. The "3/6" in
+// every title is derived from this list, so adding or moving a screen renumbers all of them.
+import { positionIn } from '../../core/pipeline/release-steps.js';
+import type { StepKind } from './steps.js';
+
+export const WIZARD_SCREENS = [
+  'version',
+  'extensions',
+  'details',
+  'preview',
+  'artifacts',
+  'write',
+] as const;
+
+type Screen = (typeof WIZARD_SCREENS)[number];
+
+/** Working steps show under the screen they lead to or belong to. */
+const SCREEN_OF = {
+  'choose-version': 'version',
+  'loading-extensions': 'extensions',
+  'choose-extensions': 'extensions',
+  details: 'details',
+  planning: 'preview',
+  preview: 'preview',
+  submitting: 'artifacts',
+  downloading: 'artifacts',
+  'resolving-installer': 'artifacts',
+  confirm: 'write',
+  writing: 'write',
+} as const satisfies Partial<Record<StepKind, Screen>>;
+
+/** "n/total" for a numbered step's title, e.g. "3/6" for the details screen. */
+export function screenPosition(kind: keyof typeof SCREEN_OF): string {
+  return positionIn(WIZARD_SCREENS, SCREEN_OF[kind]);
+}
