@@ -21,3 +21,10 @@ export { manifestJsonSchemaText } from './json-schema.js';
 export { describeIssues, parseChannelFile, parseManifest, parseManifestObject } from './parse.js';
 export { RELEASE_MANIFEST_SCHEMA_REF, releaseManifestSchema } from './schema.js';
 export type { ReleaseManifest } from './schema.js';
+export {
+  artifactKindField,
+  MANIFEST_VERSION,
+  releaseArtifactSchema,
+  releaseInstallerSchema,
+} from './release-artifacts.js';
+export type { ArtifactKind, ReleaseArtifact, ReleaseInstaller } from './release-artifacts.js';

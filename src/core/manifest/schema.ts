@@ -17,6 +17,11 @@ import {
   timestampField,
   valuesProfileField,
 } from './fields.js';
+import {
+  MANIFEST_VERSION,
+  releaseArtifactSchema,
+  releaseInstallerSchema,
+} from './release-artifacts.js';
 
 /** What each manifest's `$schema` says: the schema sits next to the manifests in releases/. */
 export const RELEASE_MANIFEST_SCHEMA_REF = './schema.json';
@@ -29,6 +34,10 @@ const extensionEntry = z.strictObject({
 
 const manifestShape = z.strictObject({
   $schema: z.string().optional(),
+  manifestVersion: z
+    .literal(MANIFEST_VERSION)
+    .optional()
+    .describe('2 for a manifest with artifacts and installers; absent in version 1.'),
   releaseVersion: releaseVersionField,
   generatedAt: timestampField,
   channel: channelNameField,
@@ -58,6 +67,16 @@ const manifestShape = z.strictObject({
       digest: ociDigestField.optional().describe('Absent when it could not be resolved.'),
     }),
   }),
+  artifacts: z
+    .array(releaseArtifactSchema)
+    .min(1)
+    .optional()
+    .describe('Every image of the release; the first is the primary (os.iso). Version 2.'),
+  installers: z
+    .array(releaseInstallerSchema)
+    .min(1)
+    .optional()
+    .describe('Every installer pinned; the first is the primary (os.installer). Version 2.'),
   app: z.strictObject({ version: appVersionField, valuesProfile: valuesProfileField }),
   tool: z.strictObject({ name: z.string().min(1), version: z.string().min(1) }),
 });
