@@ -29,6 +29,32 @@ function internalsOf(prefix) {
   }));
 }
 
+/** Plain-Node rules for every file in src/core. */
+const CORE_PATTERNS = [
+  {
+    group: ['ink', 'ink-*', 'react', 'react/*', 'react-dom'],
+    message: 'src/core is plain Node: no Ink or React.',
+  },
+  {
+    group: ['**/components/**', '**/components'],
+    message: 'src/core must not import the UI.',
+  },
+  {
+    group: ['**/standin/**'],
+    message: 'src/core must not depend on the factory stand-in.',
+  },
+  // From one core folder to another the path is ../<folder>/…; inside a folder it is ./…
+  ...internalsOf(''),
+];
+
+// One HTTP layer per run (issue: "no module makes its own client from env"): got and its proxy
+// agents are src/core/http's internals; everyone else takes the injected Http and its types.
+const HTTP_CLIENT_ONLY_IN_HTTP = {
+  group: ['got', 'got/*', 'hpagent'],
+  message:
+    'Only src/core/http uses got or hpagent: take the injected Http (and its types) from core/http.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**'] },
   js.configs.recommended,
@@ -45,35 +71,29 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**'],
+    ignores: ['src/core/http/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            {
-              group: ['ink', 'ink-*', 'react', 'react/*', 'react-dom'],
-              message: 'src/core is plain Node: no Ink or React.',
-            },
-            {
-              group: ['**/components/**', '**/components'],
-              message: 'src/core must not import the UI.',
-            },
-            {
-              group: ['**/standin/**'],
-              message: 'src/core must not depend on the factory stand-in.',
-            },
-            // From one core folder to another the path is ../<folder>/…; inside a folder it is ./…
-            ...internalsOf(''),
-          ],
-        },
+        { patterns: [...CORE_PATTERNS, HTTP_CLIENT_ONLY_IN_HTTP] },
       ],
+    },
+  },
+  {
+    // The HTTP layer itself is the one place got and hpagent are used.
+    files: ['src/core/http/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: CORE_PATTERNS }],
     },
   },
   {
     files: ['src/**'],
     ignores: ['src/core/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: internalsOf('core/') }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...internalsOf('core/'), HTTP_CLIENT_ONLY_IN_HTTP] },
+      ],
     },
   },
   {

@@ -4,6 +4,7 @@
 // Prints one JSON line: the engine call's wall time, the result and this process's peak RSS.
 import { performance } from 'node:perf_hooks';
 import { downloadArtifact } from '../../dist/core/download/index.js';
+import { createHttp } from '../../dist/core/http/index.js';
 import { sampleMemory } from './memory-sampler.js';
 import { wizardProgress } from './wizard-progress.js';
 
@@ -20,7 +21,7 @@ const started = performance.now();
 const result = await downloadArtifact({
   url,
   dest,
-  env: {},
+  http: createHttp({ env: {} }),
   onEvent: progress?.onEvent,
 });
 const engineMs = performance.now() - started;

@@ -11,6 +11,7 @@ import { readToolVersion } from '../tool-version.js';
 import { withInterruptSignal } from './interrupt.js';
 import type { CommandIo } from './io.js';
 import { parseReleaseFlags } from './release-flags.js';
+import { createRunHttp } from './run-http.js';
 
 export async function runPreflight(argv: readonly string[], io: CommandIo): Promise<number> {
   const flags = parseReleaseFlags(argv, io.cwd, io.env);
@@ -47,13 +48,9 @@ function preflight(
   signal: AbortSignal,
   listeners: Pick<PreflightDependencies, 'onCheck' | 'onBuilding'>,
 ): Promise<PreflightReport> {
-  const factory = createFactoryClient({
-    baseUrl: request.factoryUrl,
-    env: io.env,
-    signal,
-    userAgent: `talos-release/${readToolVersion()}`,
-  });
-  return runPreflightChecks(request, { factory, env: io.env, signal, cwd: io.cwd, ...listeners });
+  const http = createRunHttp(io.env, readToolVersion());
+  const factory = createFactoryClient({ baseUrl: request.factoryUrl, http, signal });
+  return runPreflightChecks(request, { factory, http, signal, cwd: io.cwd, ...listeners });
 }
 
 /** What the checks worked out along the way, so the operator sees what a release would use. */

@@ -10,6 +10,7 @@ import { jsonLine, jsonReporter } from './presenters/json.js';
 import { plainReporter } from './presenters/plain.js';
 import { describeDryRun, describeRelease } from './presenters/result.js';
 import { parseReleaseFlags } from './release-flags.js';
+import { createRunHttp } from './run-http.js';
 import { withInterruptSignal } from './interrupt.js';
 
 export async function runReleaseCommand(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -29,15 +30,15 @@ export async function runReleaseCommand(argv: readonly string[], io: CommandIo):
     return runWizardCommand(flags.request, io);
   }
   const toolVersion = readToolVersion();
+  const http = createRunHttp(io.env, toolVersion);
   return withInterruptSignal(async (signal) => {
     const report = flags.json
       ? jsonReporter((line) => io.stdout.write(`${line}\n`))
       : plainReporter((line) => io.stderr.write(`${line}\n`));
     const client = createFactoryClient({
       baseUrl: flags.request.factoryUrl,
-      env: io.env,
+      http,
       signal,
-      userAgent: `talos-release/${toolVersion}`,
       onWaiting: (event) => io.stderr.write(`${describeWaiting(event)}\n`),
     });
     try {
@@ -45,7 +46,7 @@ export async function runReleaseCommand(argv: readonly string[], io: CommandIo):
         client,
         report,
         signal,
-        env: io.env,
+        http,
         toolVersion,
       });
       if (flags.json) io.stdout.write(jsonLine({ event: 'result', ...resultJson(outcome) }));

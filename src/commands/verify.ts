@@ -11,9 +11,11 @@ import {
   verifyRelease,
 } from '../core/verify/index.js';
 import type { VerifyReport } from '../core/verify/index.js';
+import { readToolVersion } from '../tool-version.js';
 import { withInterruptSignal } from './interrupt.js';
 import { parseCommandFlags } from './parse-flags.js';
 import type { CommandIo } from './io.js';
+import { createRunHttp } from './run-http.js';
 
 const VERIFY_OPTIONS = {
   root: { type: 'string' },
@@ -45,7 +47,7 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
         manifestPath,
         root,
         online: values.online === true,
-        env: io.env,
+        http: createRunHttp(io.env, readToolVersion()),
         signal,
         onCheck: json ? undefined : (check) => io.stdout.write(`${renderCheck(check, marks)}\n`),
         onBuilding: buildingNotes((line) => io.stderr.write(`${line}\n`), 'the image'),

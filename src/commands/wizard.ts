@@ -4,6 +4,7 @@ import { readToolVersion } from '../tool-version.js';
 import { runWizard } from '../components/run-wizard.js';
 import { INTERRUPT_SIGNALS } from './interrupt.js';
 import type { CommandIo } from './io.js';
+import { createRunHttp } from './run-http.js';
 
 export async function runWizardCommand(request: ReleaseRequest, io: CommandIo): Promise<number> {
   const controller = new AbortController();
@@ -12,11 +13,13 @@ export async function runWizardCommand(request: ReleaseRequest, io: CommandIo): 
   const abort = (): void => controller.abort();
   for (const name of INTERRUPT_SIGNALS) process.on(name, abort);
   try {
+    const toolVersion = readToolVersion();
     return await runWizard({
       request,
       env: io.env,
+      http: createRunHttp(io.env, toolVersion),
       controller,
-      toolVersion: readToolVersion(),
+      toolVersion,
       terminal: {
         stdin: process.stdin,
         stdout: io.stdout as NodeJS.WriteStream,

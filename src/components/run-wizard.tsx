@@ -3,6 +3,7 @@
 // waits for work a cancel interrupted (a download closing its .part file) and releases the lock.
 import { render } from 'ink';
 import { createFactoryClient } from '../core/factory/index.js';
+import type { Http } from '../core/http/index.js';
 import type { ReleaseRequest } from '../core/pipeline/request.js';
 import type { WizardExit } from './exit-code.js';
 import { createCoreServices } from './services/core-services.js';
@@ -17,7 +18,10 @@ export interface WizardTerminal {
 
 export interface RunWizardOptions {
   readonly request: ReleaseRequest;
+  /** Read for NO_COLOR and TERM (the theme); proxies are the http layer's business. */
   readonly env: NodeJS.ProcessEnv;
+  /** The run's one HTTP layer, made by the command with the tool's user agent. */
+  readonly http: Http;
   readonly terminal: WizardTerminal;
   /** The run's one controller: aborting it (Ctrl-C, a signal) cancels the wizard. */
   readonly controller: AbortController;
@@ -27,18 +31,17 @@ export interface RunWizardOptions {
 }
 
 export async function runWizard(options: RunWizardOptions): Promise<number> {
-  const { request, env, terminal, controller, toolVersion } = options;
+  const { request, env, http, terminal, controller, toolVersion } = options;
   const client = createFactoryClient({
     baseUrl: request.factoryUrl,
-    env,
+    http,
     signal: controller.signal,
-    userAgent: `talos-release/${toolVersion}`,
   });
   const runtime = createCoreServices({
     request,
     client,
     signal: controller.signal,
-    env,
+    http,
     toolVersion,
   });
   try {

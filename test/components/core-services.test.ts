@@ -18,6 +18,7 @@ import {
   tempRoot,
   versionList,
 } from '../e2e/helpers/wizard-fixtures.js';
+import { testHttp } from '../core/http/test-http.js';
 
 describe('the wizard services over the core', () => {
   it('pre-selects the version --talos-version names, and the recommended one otherwise', async () => {
@@ -108,7 +109,7 @@ describe('the wizard services over the core', () => {
         }),
       },
       signal: new AbortController().signal,
-      env: {},
+      http: testHttp(),
       toolVersion: '0.0.0-test',
     });
     const session = await runtime.services.start();

@@ -8,6 +8,7 @@ import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin } from '../../src/standin/types.js';
 import { fakeTerminal } from './fake-terminal.js';
 import { removeTempRoots, requestFor, tempRoot } from '../e2e/helpers/wizard-fixtures.js';
+import { testHttp } from '../core/http/test-http.js';
 
 afterAll(removeTempRoots);
 
@@ -29,6 +30,7 @@ async function brokenProject(): Promise<string> {
 function start(root: string, factoryUrl: string) {
   const screen = fakeTerminal();
   const exit = runWizard({
+    http: testHttp(),
     request: requestFor(root, { factoryUrl }),
     env: {},
     terminal: screen.terminal,

@@ -9,6 +9,7 @@ import { fakeTerminal } from '../components/fake-terminal.js';
 import { KEY } from '../components/helpers.js';
 import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 import { removeTempRoots, requestFor, tempRoot } from './helpers/wizard-fixtures.js';
+import { testHttp } from '../core/http/test-http.js';
 
 afterAll(removeTempRoots);
 
@@ -25,6 +26,7 @@ function start(root: string, url: string) {
   const screen = fakeTerminal();
   const controller = new AbortController();
   const exit = runWizard({
+    http: testHttp(),
     request: requestFor(root, { factoryUrl: url }),
     env: {},
     terminal: screen.terminal,

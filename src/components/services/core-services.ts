@@ -2,6 +2,7 @@
 // that --yes runs straight through. Each screen's call is one session step; every call uses the
 // run's one signal, and the session's lock is held until the command ends (finish).
 import type { FactoryClient } from '../../core/factory/index.js';
+import type { Http } from '../../core/http/index.js';
 import type { LoadedProject } from '../../core/pipeline/project.js';
 import type { ReleaseRequest } from '../../core/pipeline/request.js';
 import { openReleaseSession } from '../../core/pipeline/session.js';
@@ -14,7 +15,8 @@ export interface CoreServicesOptions {
   readonly request: ReleaseRequest;
   readonly client: FactoryClient;
   readonly signal: AbortSignal;
-  readonly env: NodeJS.ProcessEnv;
+  /** The run's one HTTP layer (the one the client was made with). */
+  readonly http: Http;
   readonly toolVersion: string;
   readonly now?: () => Date;
 }
@@ -30,7 +32,7 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
   const session = openReleaseSession(request, {
     factory: options.client,
     signal: options.signal,
-    env: options.env,
+    http: options.http,
     now: options.now,
     toolVersion: options.toolVersion,
     lockedBy: 'talos-release (wizard)',

@@ -1,5 +1,5 @@
 // What one download attempt needs from the retry loop, and what it hands back.
-import type { Got } from 'got';
+import type { Got } from '../http/index.js';
 import type { ResumeRecord } from './resume-record.js';
 import type { DownloadEvent, DownloadFileSystem } from './types.js';
 

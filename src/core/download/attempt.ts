@@ -3,7 +3,7 @@
 // server announced, and fails with a TransientFailure the retry loop can act on.
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Response } from 'got';
+import type { Response } from '../http/index.js';
 import { CancelledError, ReleaseError } from '../errors.js';
 import type { AttemptContext, AttemptResult } from './attempt-context.js';
 import { planBody, startingHash } from './body-plan.js';

@@ -2,7 +2,7 @@
 // the start, or appended at the resume point. Refusals and transient statuses are thrown here.
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import type { Response } from 'got';
+import type { Response } from '../http/index.js';
 import type { AttemptContext } from './attempt-context.js';
 import { parseContentRange } from './content-range.js';
 import { hostWithPort, isTransientStatus, readErrorBody, refusalForUrl } from '../http/index.js';

@@ -8,7 +8,7 @@ import type { AttemptContext, AttemptResult } from './attempt.js';
 import { checkExistingFile } from './existing-file.js';
 import { diskError, formatBytes, isDiskFailure, TransientFailure } from './failures.js';
 import { prewarm } from './head-prewarm.js';
-import { abortableDelay, assertAllowedUrl, backoffDelay, createHttp } from '../http/index.js';
+import { abortableDelay, assertAllowedUrl, backoffDelay } from '../http/index.js';
 import { nodeFileSystem } from './node-file-system.js';
 import { partPathFor, resumeRecordPathFor } from './paths.js';
 import { assertPlaceable } from './placement.js';
@@ -58,7 +58,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
     throw error;
   }
   await assertPlaceable(fileSystem, dest, partPath);
-  const client = (options.http ?? createHttp({ env: options.env ?? process.env })).got;
+  const client = options.http.got;
   const headTimeoutMs = options.headTimeoutMs ?? DEFAULT_HEAD_TIMEOUT_MS;
   const { total } = await prewarm(client, url, { timeoutMs: headTimeoutMs, signal, emit });
 

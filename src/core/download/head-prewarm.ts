@@ -1,7 +1,7 @@
 // HEAD before GET: it triggers the build on a cold factory (which can take minutes) and tells the
 // size up front. It is advisory: any failure other than cancellation falls through to the GET,
 // which carries the factory's error text that a HEAD cannot.
-import type { Got } from 'got';
+import type { Got } from '../http/index.js';
 import { CancelledError } from '../errors.js';
 import { startBuildingTicker } from '../http/index.js';
 import type { DownloadEvent } from './types.js';

@@ -84,10 +84,8 @@ export interface DownloadOptions {
   readonly retries?: number | undefined;
   /** Base of the jittered exponential backoff. Default 500 ms. */
   readonly backoffMs?: number | undefined;
-  /** The run's HTTP layer. Default: one made from `env`. */
-  readonly http?: Http | undefined;
-  /** Where proxy settings are read from when no `http` is given. Default process.env. */
-  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** The run's one HTTP layer (its proxy agents and keep-alive sockets). */
+  readonly http: Http;
   readonly fileSystem?: DownloadFileSystem | undefined;
   readonly previous?: RecordedArtifact | undefined;
   /** How long the HEAD pre-warm (and waiting for GET headers) may take. Default 10 min. */

@@ -5,7 +5,6 @@ import type { z } from 'zod';
 import { IntegrityError } from '../errors.js';
 import type { ExtensionInfo, OverlayInfo } from '../catalogue/index.js';
 import { resolveFactoryUrl } from './base-url.js';
-import { createHttp } from '../http/index.js';
 import type { Http, WaitingEvent } from '../http/index.js';
 import {
   createSchematicResponse,
@@ -19,10 +18,8 @@ import { validateAnswer } from './validate-answer.js';
 
 export interface FactoryClientOptions {
   readonly baseUrl: string;
-  /** The run's HTTP layer. Default: one made from `env` and `userAgent`. */
-  readonly http?: Http;
-  /** Where proxy variables are read from when no `http` is given. Default: none (no proxy). */
-  readonly env?: NodeJS.ProcessEnv;
+  /** The run's one HTTP layer: its user agent, proxy agents and keep-alive sockets. */
+  readonly http: Http;
   /** Per attempt, headers and body together; catalogue and schematic calls are quick (§13). Default 30 s. */
   readonly timeoutMs?: number;
   /** For a whole call, retries included, so a hung or dripping server ends the run. Default 60 s. */
@@ -36,7 +33,6 @@ export interface FactoryClientOptions {
   /** First backoff, doubled each retry, with jitter. Default 500 ms. */
   readonly backoffMs?: number;
   readonly signal?: AbortSignal;
-  readonly userAgent?: string;
 }
 
 export interface CreatedSchematic {
@@ -65,9 +61,7 @@ export function createFactoryClient(options: FactoryClientOptions): FactoryClien
   const baseUrl = resolveFactoryUrl(options.baseUrl);
   const send = createTransport({
     baseUrl,
-    http:
-      options.http ??
-      createHttp({ env: options.env ?? {}, userAgent: options.userAgent ?? 'talos-release' }),
+    http: options.http,
     timeoutMs: options.timeoutMs ?? 30_000,
     deadlineMs: options.deadlineMs ?? 60_000,
     onWaiting: options.onWaiting,

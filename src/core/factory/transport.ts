@@ -1,7 +1,7 @@
 // One request to the factory with the run's policy: an overall deadline per call (retries
 // included), bounded retries with backoff for transient failures (never for other 4xx), a cap on
 // the body, notices while it waits, cancellation, and errors that say what to do.
-import { RequestError } from 'got';
+import { RequestError } from '../http/index.js';
 import { CancelledError, NetworkError, ReleaseError } from '../errors.js';
 import {
   isTransientConnectionError,

@@ -2,6 +2,9 @@
 // rule, one backoff. Everything else in this folder is an implementation detail.
 export { assertAllowedUrl, createHttp, DEFAULT_USER_AGENT } from './client.js';
 export type { Http, HttpOptions } from './client.js';
+// got is this folder's internal: callers name its types and errors through here.
+export { RequestError } from 'got';
+export type { Got, Response } from 'got';
 export { isLoopbackHost } from './loopback.js';
 export { bypassesProxy, proxyForUrl } from './proxy-env.js';
 export { refusalError, refusalForUrl } from './refusal.js';

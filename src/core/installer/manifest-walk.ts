@@ -2,7 +2,7 @@
 // digest), a 200 gives Docker-Content-Digest or the hash of the manifest, anything else is a
 // refusal or a transient failure for the caller's single retry.
 import { createHash } from 'node:crypto';
-import type { Response } from 'got';
+import type { Response } from '../http/index.js';
 import { IntegrityError, NetworkError } from '../errors.js';
 import { assertAllowedUrl, hostWithPort, isTransientStatus, refusalForUrl } from '../http/index.js';
 import {

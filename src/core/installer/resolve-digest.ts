@@ -5,7 +5,6 @@ import { CancelledError, NetworkError, ReleaseError } from '../errors.js';
 import {
   abortableDelay,
   assertAllowedUrl,
-  createHttp,
   describeNetworkFailure,
   hostWithPort,
   startBuildingTicker,
@@ -24,10 +23,8 @@ export interface InstallerDigestRequest {
   readonly signal?: AbortSignal | undefined;
   /** Per request; a cold build blocks the first one for minutes. Default 5 min. */
   readonly timeoutMs?: number | undefined;
-  /** The run's HTTP layer. Default: one made from `env`. */
-  readonly http?: Http | undefined;
-  /** Where proxy settings are read from when no `http` is given. Default process.env. */
-  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** The run's one HTTP layer (its proxy agents and keep-alive sockets). */
+  readonly http: Http;
   readonly onEvent?: ((event: { type: 'building'; elapsedMs: number }) => void) | undefined;
 }
 
@@ -48,7 +45,7 @@ export async function resolveInstallerDigest(
   );
   assertAllowedUrl(start);
   const session: RegistrySession = {
-    http: request.http ?? createHttp({ env: request.env ?? process.env }),
+    http: request.http,
     timeoutMs: request.timeoutMs ?? DEFAULT_DIGEST_TIMEOUT_MS,
     signal: request.signal,
     factoryHost: hostWithPort(start),

@@ -16,10 +16,8 @@ import type { ReleasePlan } from './plan.js';
 
 export interface ArtifactOptions {
   readonly signal?: AbortSignal | undefined;
-  /** The run's HTTP layer, shared by the download and the installer resolver. */
-  readonly http?: Http | undefined;
-  /** Where proxy settings are read from when no `http` is given. */
-  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** The run's one HTTP layer, shared by the download and the installer resolver. */
+  readonly http: Http;
 }
 
 export async function downloadIso(
@@ -32,7 +30,6 @@ export async function downloadIso(
     dest: plan.paths.iso,
     signal: options.signal,
     http: options.http,
-    env: options.env,
     onEvent: options.onEvent,
     previous,
   });
@@ -114,7 +111,6 @@ export async function resolveInstaller(
     tag: plan.answers.talosVersion,
     signal: options.signal,
     http: options.http,
-    env: options.env,
     onEvent: (event: { type: 'building'; elapsedMs: number }) =>
       options.onBuilding?.(event.elapsedMs),
   };

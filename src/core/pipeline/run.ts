@@ -3,6 +3,7 @@
 import { UserInputError } from '../errors.js';
 import type { DownloadResult } from '../download/index.js';
 import type { FactoryClient } from '../factory/index.js';
+import type { Http } from '../http/index.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import type { InstallerResolution } from './artifacts.js';
 import { manifestCandidate } from './build-manifest.js';
@@ -22,7 +23,8 @@ export interface RunDependencies {
   readonly client: FactoryClient;
   readonly report: PipelineReporter;
   readonly signal?: AbortSignal | undefined;
-  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** The run's one HTTP layer (the one the client was made with). */
+  readonly http: Http;
   readonly now?: () => Date;
   readonly toolVersion: string;
 }
@@ -51,7 +53,7 @@ export async function runRelease(
   const session = openReleaseSession(request, {
     factory: client,
     signal: deps.signal,
-    env: deps.env,
+    http: deps.http,
     now,
     toolVersion: deps.toolVersion,
     lockedBy: 'talos-release --yes',

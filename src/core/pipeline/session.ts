@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import type { ExtensionInfo } from '../catalogue/index.js';
 import type { DownloadEvent, DownloadResult } from '../download/index.js';
 import { removeStrayTempFiles } from '../fs/atomic-write.js';
+import type { Http } from '../http/index.js';
 import { acquireRepositoryLock } from '../fs/lock.js';
 import type { RepositoryLock } from '../fs/lock.js';
 import type { ReleaseManifest } from '../manifest/index.js';
@@ -42,7 +43,8 @@ export interface SessionFactory {
 export interface SessionDependencies {
   readonly factory: SessionFactory;
   readonly signal?: AbortSignal | undefined;
-  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** The run's one HTTP layer: the download and the installer resolver share it. */
+  readonly http: Http;
   readonly now?: (() => Date) | undefined;
   readonly toolVersion: string;
   /** Written into the lock file so a second run can say who holds the repository. */
@@ -97,7 +99,7 @@ export function openReleaseSession(
   request: ReleaseRequest,
   deps: SessionDependencies,
 ): ReleaseSession {
-  const { factory, signal, env } = deps;
+  const { factory, signal, http } = deps;
   const now = deps.now ?? (() => new Date());
   let lock: RepositoryLock | undefined;
   return {
@@ -141,12 +143,12 @@ export function openReleaseSession(
         plan,
         await readExistingManifest(plan.paths),
       );
-      return downloadIso(plan, previous, { signal, env, onEvent });
+      return downloadIso(plan, previous, { signal, http, onEvent });
     },
     installer: (plan, onBuilding) =>
       resolveInstaller(plan, {
         signal,
-        env,
+        http,
         requireDigest: plan.answers.requireDigest,
         onBuilding,
       }),

@@ -46,7 +46,7 @@ export async function checkDiskForIso(
   let size: number | undefined;
   try {
     size = await headContentLength(plan.refs.isoUrl, {
-      env: deps.env,
+      http: deps.http,
       signal: deps.signal,
       backoffMs: deps.backoffMs,
       onBuilding: deps.onBuilding,

@@ -27,7 +27,7 @@ export async function runPreflight(
   // Preflight runs the release's own session up to the plan; it never locks, sends or writes.
   const session = openReleaseSession(
     { ...request, root },
-    { factory: deps.factory, signal: deps.signal, env: deps.env, toolVersion: '', lockedBy: '' },
+    { factory: deps.factory, signal: deps.signal, http: deps.http, toolVersion: '', lockedBy: '' },
   );
   const checks: CheckResult[] = [];
   // Each line is reported as soon as it is known: the HEAD at the end can take minutes.

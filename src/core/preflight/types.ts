@@ -1,5 +1,6 @@
 // What preflight needs from the outside world, injected so tests can point it at the stand-in.
 import type { ExitCode } from '../errors.js';
+import type { Http } from '../http/index.js';
 import type { SessionFactory } from '../pipeline/session.js';
 import type { CheckResult } from '../verify/index.js';
 
@@ -8,7 +9,8 @@ export type PreflightFactory = SessionFactory;
 
 export interface PreflightDependencies {
   readonly factory: PreflightFactory;
-  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** The run's one HTTP layer (the one the factory client was made with). */
+  readonly http: Http;
   readonly signal?: AbortSignal | undefined;
   /** What a relative --root is relative to; default process.cwd(). */
   readonly cwd?: string | undefined;

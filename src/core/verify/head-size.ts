@@ -1,11 +1,9 @@
 // How big the factory says an asset is, from a HEAD (image-factory.md §8.7): verify compares it
 // with the manifest, preflight with the free disk. A HEAD may trigger a build on a cold factory,
 // so the timeout is generous; 5xx and dropped connections are retried, a 4xx is the answer.
-import type { Got } from 'got';
 import { CancelledError, NetworkError, ReleaseError } from '../errors.js';
 import { parseContentLength } from '../download/index.js';
 import {
-  createHttp,
   describeNetworkFailure,
   isTransientConnectionError,
   isTransientStatus,
@@ -14,13 +12,11 @@ import {
   startBuildingTicker,
   withRetries,
 } from '../http/index.js';
-import type { Http } from '../http/index.js';
+import type { Got, Http } from '../http/index.js';
 
 export interface HeadSizeOptions {
-  /** The run's HTTP layer. Default: one made from `env`. */
-  readonly http?: Http | undefined;
-  /** Where proxy settings are read from when no `http` is given. Default process.env. */
-  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** The run's one HTTP layer (its proxy agents and keep-alive sockets). */
+  readonly http: Http;
   readonly signal?: AbortSignal | undefined;
   /** Default 10 minutes: a cold factory builds the asset before it answers. */
   readonly timeoutMs?: number | undefined;
@@ -38,9 +34,9 @@ class TransientStatus extends Error {}
 /** Content-Length of a 200 answer; undefined when the factory does not say. */
 export async function headContentLength(
   url: string,
-  options: HeadSizeOptions = {},
+  options: HeadSizeOptions,
 ): Promise<number | undefined> {
-  const client = (options.http ?? createHttp({ env: options.env ?? process.env })).got;
+  const client = options.http.got;
   const stopTicker = startBuildingTicker((elapsedMs) => options.onBuilding?.(elapsedMs));
   try {
     return await withRetries(

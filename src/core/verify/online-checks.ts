@@ -17,9 +17,8 @@ import type { CheckResult } from './checklist.js';
 import { headContentLength } from './head-size.js';
 
 export interface OnlineOptions {
-  /** The run's HTTP layer. Default: one made from `env`. */
-  readonly http?: Http | undefined;
-  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** The run's one HTTP layer. */
+  readonly http: Http;
   readonly signal?: AbortSignal | undefined;
   /** Shorter retries in tests; defaults suit a real factory. */
   readonly backoffMs?: number | undefined;
@@ -71,7 +70,6 @@ export async function checkFactoryInstallerDigest(
       tag: parsed.talosVersion,
       signal: options.signal,
       http: options.http,
-      env: options.env,
       onEvent: (event) => options.onBuilding?.(event.elapsedMs),
     });
     if (recorded === undefined) {

@@ -2,6 +2,7 @@
 // --online) the factory, each as one named check. Nothing is written.
 import { relative, resolve, sep } from 'node:path';
 import { ExitCode } from '../errors.js';
+import type { Http } from '../http/index.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import { checkInstallerImage, checkIsoUrl, derivedRefs } from './artifact-checks.js';
 import { checkChannelEntry } from './channel-check.js';
@@ -21,7 +22,8 @@ export interface VerifyOptions {
   /** The repository root that the manifest's relative paths are under. */
   readonly root: string;
   readonly online: boolean;
-  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** The run's one HTTP layer; only --online uses it. */
+  readonly http: Http;
   readonly signal?: AbortSignal | undefined;
   readonly backoffMs?: number | undefined;
   /** Hears each check as soon as it is decided, in checklist order. */

@@ -3,6 +3,7 @@ import { downloadArtifact } from '../../../src/core/download/index.js';
 import type { DownloadEvent } from '../../../src/core/download/index.js';
 import { expectedSha256, IMAGE_SIZE, startFixture } from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
+import { testHttp } from '../http/test-http.js';
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -10,7 +11,7 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-const fast = { backoffMs: 1, idleTimeoutMs: 2_000 };
+const fast = { backoffMs: 1, idleTimeoutMs: 2_000, http: testHttp() };
 
 describe('a cold factory', () => {
   it('is reported as building while the HEAD pre-warm waits, then the size is known', async () => {

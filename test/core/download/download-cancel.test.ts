@@ -9,6 +9,7 @@ import { CancelledError } from '../../../src/core/errors.js';
 import { waitUntil } from './poll.js';
 import { expectedSha256, IMAGE_SIZE, startFixture, sha256Of, sizeOf } from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
+import { testHttp } from '../http/test-http.js';
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -16,7 +17,7 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-const fast = { backoffMs: 1, idleTimeoutMs: 2_000 };
+const fast = { backoffMs: 1, idleTimeoutMs: 2_000, http: testHttp() };
 
 describe('cancellation', () => {
   it('stops mid-stream, keeps the .part, and the next run resumes from it', async () => {

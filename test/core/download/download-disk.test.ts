@@ -12,6 +12,7 @@ import type { DownloadFileSystem } from '../../../src/core/download/index.js';
 import { DiskError, ExitCode } from '../../../src/core/errors.js';
 import { getRequests, IMAGE_SIZE, startFixture, sizeOf } from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
+import { testHttp } from '../http/test-http.js';
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -19,7 +20,7 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-const fast = { backoffMs: 1, idleTimeoutMs: 2_000 };
+const fast = { backoffMs: 1, idleTimeoutMs: 2_000, http: testHttp() };
 
 describe('disk errors', () => {
   it('report ENOSPC from the file layer with the space needed, without retrying', async () => {

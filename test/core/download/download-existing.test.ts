@@ -6,6 +6,7 @@ import { downloadArtifact } from '../../../src/core/download/index.js';
 import type { DownloadEvent } from '../../../src/core/download/index.js';
 import { expectedSha256, IMAGE_SIZE, startFixture, sha256Of } from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
+import { testHttp } from '../http/test-http.js';
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -13,7 +14,7 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-const fast = { backoffMs: 1, idleTimeoutMs: 2_000 };
+const fast = { backoffMs: 1, idleTimeoutMs: 2_000, http: testHttp() };
 
 describe('a file already at the final path', () => {
   it('is replaced when it does not match the previous manifest, and the events say so', async () => {

@@ -11,6 +11,7 @@ import {
   sha256Of,
 } from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
+import { testHttp } from '../http/test-http.js';
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -18,7 +19,7 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-const fast = { backoffMs: 1, idleTimeoutMs: 2_000 };
+const fast = { backoffMs: 1, idleTimeoutMs: 2_000, http: testHttp() };
 
 describe('downloading through injected faults', () => {
   it('starts over cleanly after a reset where the factory ignores ranges', async () => {
@@ -134,6 +135,7 @@ describe('downloading through injected faults', () => {
       onEvent: (e) => events.push(e),
       backoffMs: 1,
       idleTimeoutMs: 300,
+      http: fast.http,
     });
     expect(result.sha256).toBe(await expectedSha256());
     expect(events.some((e) => e.type === 'retry' && /stalled/.test(e.reason))).toBe(true);

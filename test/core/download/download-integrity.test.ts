@@ -17,6 +17,7 @@ import { expectedSha256, IMAGE_SIZE, startFixture, sha256Of, sizeOf } from './st
 import type { Fixture } from './standin-fixture.js';
 import { startHostileServer } from './hostile-server.js';
 import type { Handler, HostileServer } from './hostile-server.js';
+import { testHttp } from '../http/test-http.js';
 
 let fixture: Fixture | undefined;
 let hostile: HostileServer | undefined;
@@ -27,7 +28,7 @@ afterEach(async () => {
   hostile = undefined;
 });
 
-const fast = { backoffMs: 1, idleTimeoutMs: 2_000 };
+const fast = { backoffMs: 1, idleTimeoutMs: 2_000, http: testHttp() };
 
 /** The CDN honours ranges, so a trusted .part would be resumed: the trust is what is tested. */
 async function rangeHonouringFixture(): Promise<Fixture> {

@@ -6,6 +6,7 @@ import type { DownloadEvent } from '../../../src/core/download/index.js';
 import { UserInputError } from '../../../src/core/errors.js';
 import { expectedSha256, IMAGE_PATH, IMAGE_SIZE, startFixture, sizeOf } from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
+import { testHttp } from '../http/test-http.js';
 
 let fixture: Fixture | undefined;
 const cleanups: (() => Promise<void>)[] = [];
@@ -15,7 +16,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-const fast = { backoffMs: 1, idleTimeoutMs: 2_000 };
+const fast = { backoffMs: 1, idleTimeoutMs: 2_000, http: testHttp() };
 
 describe('redirects', () => {
   it('are followed through a chain to the CDN, which is reported as the serving host', async () => {
@@ -54,6 +55,7 @@ describe('redirects', () => {
   it('follow the same policy as the starting URL, which is refused up front when plain http goes elsewhere', async () => {
     fixture = await startFixture();
     const attempt = downloadArtifact({
+      http: testHttp(),
       url: 'http://factory.example.test/image.iso',
       dest: fixture.dest,
     });

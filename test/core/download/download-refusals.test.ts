@@ -3,6 +3,7 @@ import { downloadArtifact, partPathFor } from '../../../src/core/download/index.
 import { ExitCode, FactoryRefusedError } from '../../../src/core/errors.js';
 import { getRequests, startFixture, VERSION, sizeOf } from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
+import { testHttp } from '../http/test-http.js';
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -10,7 +11,7 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-const fast = { backoffMs: 1, idleTimeoutMs: 2_000 };
+const fast = { backoffMs: 1, idleTimeoutMs: 2_000, http: testHttp() };
 
 describe('the factory refuses', () => {
   it('an unknown schematic with 404 and its own message, without retrying', async () => {

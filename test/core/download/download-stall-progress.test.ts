@@ -4,6 +4,7 @@ import type { DownloadEvent } from '../../../src/core/download/index.js';
 import { waitUntil } from './poll.js';
 import { startFixture } from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
+import { testHttp } from '../http/test-http.js';
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -27,6 +28,7 @@ describe('progress while the body is silent', () => {
     const events: DownloadEvent[] = [];
     const controller = new AbortController();
     const run = downloadArtifact({
+      http: testHttp(),
       url: fixture.url,
       dest: fixture.dest,
       signal: controller.signal,

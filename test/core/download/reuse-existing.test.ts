@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { downloadArtifact } from '../../../src/core/download/index.js';
 import type { DownloadEvent } from '../../../src/core/download/index.js';
+import { testHttp } from '../http/test-http.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -34,6 +35,7 @@ describe('a file already at the final path', () => {
     const events: DownloadEvent[] = [];
 
     const result = await downloadArtifact({
+      http: testHttp(),
       url,
       dest,
       previous: { sha256, size: bytes.length, url },

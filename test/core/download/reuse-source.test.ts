@@ -18,6 +18,7 @@ import {
   VERSION,
 } from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
+import { testHttp } from '../http/test-http.js';
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -25,7 +26,7 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-const fast = { backoffMs: 1, idleTimeoutMs: 2_000 };
+const fast = { backoffMs: 1, idleTimeoutMs: 2_000, http: testHttp() };
 
 /** Writes the asset of `size` bytes, as the stand-in generates it, at `dest`. */
 async function plantIso(dest: string, size: number): Promise<string> {

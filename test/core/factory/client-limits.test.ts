@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ExitCode, NetworkError } from '../../../src/core/errors.js';
 import { createFactoryClient } from '../../../src/core/factory/index.js';
 import type { WaitingEvent } from '../../../src/core/http/index.js';
+import { testHttp } from '../http/test-http.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -47,7 +48,7 @@ describe('factory answers without limits', () => {
       response.write('["v1.12.0"');
       endless(response, Buffer.alloc(256 * 1024, 0x20), 1);
     });
-    const client = createFactoryClient({ baseUrl: base, ...quick });
+    const client = createFactoryClient({ http: testHttp(), baseUrl: base, ...quick });
     const error = await client.listVersions().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).exitCode).toBe(ExitCode.unavailable);
@@ -57,7 +58,12 @@ describe('factory answers without limits', () => {
 
   it('a server that never answers ends the call at its overall deadline, retries included', async () => {
     const base = await server(() => undefined);
-    const client = createFactoryClient({ baseUrl: base, ...quick, deadlineMs: 600 });
+    const client = createFactoryClient({
+      http: testHttp(),
+      baseUrl: base,
+      ...quick,
+      deadlineMs: 600,
+    });
     const started = Date.now();
     const error = await client.listVersions().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
@@ -71,7 +77,12 @@ describe('factory answers without limits', () => {
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
       endless(response, Buffer.from(' '), 50);
     });
-    const client = createFactoryClient({ baseUrl: base, ...quick, deadlineMs: 600 });
+    const client = createFactoryClient({
+      http: testHttp(),
+      baseUrl: base,
+      ...quick,
+      deadlineMs: 600,
+    });
     const started = Date.now();
     const error = await client.listVersions().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
@@ -82,6 +93,7 @@ describe('factory answers without limits', () => {
     const base = await server(() => undefined);
     const notices: WaitingEvent[] = [];
     const client = createFactoryClient({
+      http: testHttp(),
       baseUrl: base,
       ...quick,
       deadlineMs: 500,

@@ -8,6 +8,7 @@ import {
 import { createFactoryClient, resolveFactoryUrl } from '../../../src/core/factory/index.js';
 import { LISTED_VERSIONS } from '../../../src/standin/catalog.js';
 import { rejectionOf, useStandin } from './standin-fixture.js';
+import { testHttp } from '../http/test-http.js';
 
 describe('factory client: retries and refusals', () => {
   const start = useStandin();
@@ -90,9 +91,9 @@ describe('factory client: retries and refusals', () => {
 
 describe('factory URL', () => {
   it('refuses plain http to a host that is not loopback', () => {
-    expect(() => createFactoryClient({ baseUrl: 'http://factory.talos.dev' })).toThrow(
-      UserInputError,
-    );
+    expect(() =>
+      createFactoryClient({ http: testHttp(), baseUrl: 'http://factory.talos.dev' }),
+    ).toThrow(UserInputError);
   });
 
   it.each<[string | undefined, NodeJS.ProcessEnv, string]>([

@@ -5,6 +5,7 @@ import { createFactoryClient } from '../../../src/core/factory/index.js';
 import type { FactoryClientOptions } from '../../../src/core/factory/index.js';
 import { startStandin } from '../../../src/standin/server.js';
 import type { RunningStandin, StandinOptions } from '../../../src/standin/types.js';
+import { testHttp } from '../http/test-http.js';
 
 export function useStandin() {
   const running: RunningStandin[] = [];
@@ -19,7 +20,12 @@ export function useStandin() {
     running.push(standin);
     return {
       standin,
-      client: createFactoryClient({ baseUrl: standin.url, backoffMs: 1, ...client }),
+      client: createFactoryClient({
+        http: testHttp(),
+        baseUrl: standin.url,
+        backoffMs: 1,
+        ...client,
+      }),
     };
   };
 }

@@ -6,6 +6,7 @@ import { headContentLength } from '../../../src/core/verify/index.js';
 import { LISTED_VERSIONS } from '../../../src/standin/catalog.js';
 import { IMAGE_PATH } from '../download/standin-fixture.js';
 import { rejectionOf, useStandin } from '../factory/standin-fixture.js';
+import { testHttp } from './test-http.js';
 
 describe('the transient rule', () => {
   const start = useStandin();
@@ -38,7 +39,7 @@ describe('the transient rule', () => {
       ],
     });
     const url = `${standin.url}${IMAGE_PATH}`;
-    expect(await headContentLength(url, { env: {}, backoffMs: 1 })).toBe(1024);
+    expect(await headContentLength(url, { http: testHttp(), backoffMs: 1 })).toBe(1024);
     expect(standin.requests.filter((r) => r.method === 'HEAD')).toHaveLength(2);
   });
 });

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FactoryRefusedError, IntegrityError } from '../../../src/core/errors.js';
 import { resolveInstallerDigest } from '../../../src/core/installer/index.js';
+import { testHttp } from '../http/test-http.js';
 
 // Behaviours the stand-in does not show but real registries can: a proxy that drops
 // Docker-Content-Digest, a host that challenges on the first hop, a target that disagrees with the
@@ -34,6 +35,7 @@ const INDEX = Buffer.from(
 );
 const INDEX_DIGEST = `sha256:${createHash('sha256').update(INDEX).digest('hex')}`;
 const request = (base: string) => ({
+  http: testHttp(),
   registryBase: base,
   repository: 'metal-installer/abc',
   tag: 'v1.12.0',

@@ -9,6 +9,7 @@ import {
 import { waitUntil } from '../download/poll.js';
 import { startStandin } from '../../../src/standin/server.js';
 import type { RunningStandin, StandinOptions } from '../../../src/standin/types.js';
+import { testHttp } from '../http/test-http.js';
 
 const ID = '376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba';
 const REPOSITORY = `metal-installer/${ID}`;
@@ -56,6 +57,7 @@ describe('installer digest resolution', () => {
   it('reads Docker-Content-Digest in proxy mode and offers the pinned reference', async () => {
     const factory = await start({ registryMode: 'proxy' });
     const result = await resolveInstallerDigest({
+      http: testHttp(),
       registryBase: factory.url,
       repository: REPOSITORY,
       tag: TAG,
@@ -72,6 +74,7 @@ describe('installer digest resolution', () => {
   it('takes the digest from a 307 Location and answers the registry bearer challenge there only', async () => {
     const factory = await start({ registryMode: 'redirect' });
     const result = await resolveInstallerDigest({
+      http: testHttp(),
       registryBase: factory.url,
       repository: REPOSITORY,
       tag: TAG,
@@ -94,6 +97,7 @@ describe('installer digest resolution', () => {
   it('quotes the factory when it refuses an unknown schematic, and the lenient form says why', async () => {
     const factory = await start();
     const request = {
+      http: testHttp(),
       registryBase: factory.url,
       repository: `metal-installer/${'e'.repeat(64)}`,
       tag: TAG,
@@ -113,6 +117,7 @@ describe('installer digest resolution', () => {
     const factory = await start({ buildDelayMs: 1_200 });
     const building: number[] = [];
     const result = await resolveInstallerDigest({
+      http: testHttp(),
       registryBase: factory.url,
       repository: REPOSITORY,
       tag: TAG,
@@ -130,6 +135,7 @@ describe('installer digest resolution', () => {
     const factory = await start({ buildDelayMs: 60_000 });
     const controller = new AbortController();
     const pending = tryResolveInstallerDigest({
+      http: testHttp(),
       registryBase: factory.url,
       repository: REPOSITORY,
       tag: TAG,

@@ -9,6 +9,7 @@ import { runRelease } from '../../../src/core/pipeline/run.js';
 import { startStandin } from '../../../src/standin/server.js';
 import type { RunningStandin } from '../../../src/standin/types.js';
 import { requestFor } from '../../fixtures/release-request.js';
+import { testHttp } from '../http/test-http.js';
 
 let standin: RunningStandin | undefined;
 afterEach(async () => {
@@ -36,8 +37,10 @@ function request(root: string, factoryUrl: string): ReleaseRequest {
 }
 
 async function release(root: string, url: string, events: PipelineEvent[]) {
-  const client = createFactoryClient({ baseUrl: url, backoffMs: 1 });
+  const http = testHttp();
+  const client = createFactoryClient({ http, baseUrl: url, backoffMs: 1 });
   return runRelease(request(root, url), {
+    http,
     client,
     report: (event) => events.push(event),
     toolVersion: '0.0.0-test',

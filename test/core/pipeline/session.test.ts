@@ -10,6 +10,7 @@ import type { ReleaseRequest } from '../../../src/core/pipeline/request.js';
 import { openReleaseSession } from '../../../src/core/pipeline/session.js';
 import type { SessionFactory } from '../../../src/core/pipeline/session.js';
 import { requestFor } from '../../fixtures/release-request.js';
+import { testHttp } from '../http/test-http.js';
 
 const TALOS = 'v1.12.11';
 
@@ -45,7 +46,7 @@ async function channelAt(root: string, current: string, channel = 'stable'): Pro
 function session(root: string, overrides: Partial<ReleaseRequest> = {}) {
   return openReleaseSession(
     requestFor(root, { appVersion: '2.3.0', factoryUrl: offline.baseUrl, ...overrides }),
-    { factory: offline, toolVersion: '0.0.0-test', lockedBy: 'test' },
+    { http: testHttp(), factory: offline, toolVersion: '0.0.0-test', lockedBy: 'test' },
   );
 }
 

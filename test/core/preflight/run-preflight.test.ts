@@ -12,6 +12,7 @@ import type { PreflightReport } from '../../../src/core/preflight/index.js';
 import { startStandin } from '../../../src/standin/server.js';
 import type { RunningStandin } from '../../../src/standin/types.js';
 import { requestFor } from '../../fixtures/release-request.js';
+import { testHttp } from '../http/test-http.js';
 
 const IMAGE_SIZE = 50_000;
 const SCHEMATIC = new URL('../../../schematics/metal-amd64.yaml', import.meta.url);
@@ -34,8 +35,9 @@ function request(overrides: Partial<ReleaseRequest> = {}): ReleaseRequest {
 }
 
 function run(overrides: Partial<ReleaseRequest>, freeBytes?: () => Promise<number | undefined>) {
-  const factory = createFactoryClient({ baseUrl: standin.url, env: {}, backoffMs: 1 });
-  return runPreflight(request(overrides), { factory, env: {}, backoffMs: 1, freeBytes });
+  const http = testHttp();
+  const factory = createFactoryClient({ baseUrl: standin.url, http, backoffMs: 1 });
+  return runPreflight(request(overrides), { factory, http, backoffMs: 1, freeBytes });
 }
 
 const check = (report: PreflightReport, id: string) => report.checks.find((c) => c.id === id);

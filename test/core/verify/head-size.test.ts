@@ -4,6 +4,7 @@ import { CancelledError, FactoryRefusedError, NetworkError } from '../../../src/
 import { headContentLength } from '../../../src/core/verify/index.js';
 import { startStandin } from '../../../src/standin/server.js';
 import type { RunningStandin } from '../../../src/standin/types.js';
+import { testHttp } from '../http/test-http.js';
 
 const IMAGE_SIZE = 7_777;
 const VANILLA = 'customization: {}\n';
@@ -18,7 +19,7 @@ afterAll(() => standin.close());
 
 const isoUrl = (id: string, name = 'metal-amd64.iso') =>
   `${standin.url}/image/${id}/v1.12.4/${name}`;
-const quick = { env: {}, retries: 1, backoffMs: 1 };
+const quick = { http: testHttp(), retries: 1, backoffMs: 1 };
 
 describe('headContentLength', () => {
   it('returns the size the factory announces, without downloading', async () => {

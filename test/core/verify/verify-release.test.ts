@@ -16,6 +16,7 @@ import {
 } from '../../../src/core/schematic/index.js';
 import { verifyRelease } from '../../../src/core/verify/index.js';
 import type { VerifyReport } from '../../../src/core/verify/index.js';
+import { testHttp } from '../http/test-http.js';
 
 const UNSORTED =
   'customization:\n  systemExtensions:\n    officialExtensions:\n      - siderolabs/gvisor\n      - siderolabs/amd-ucode\n';
@@ -108,7 +109,8 @@ function integrityFailure(report: VerifyReport, id: string) {
   return check;
 }
 
-const verify = (manifestPath: string) => verifyRelease({ manifestPath, root, online: false });
+const verify = (manifestPath: string) =>
+  verifyRelease({ http: testHttp(), manifestPath, root, online: false });
 
 describe('verifyRelease', () => {
   it('agrees with a consistent release whose schematic is in the normal form', async () => {

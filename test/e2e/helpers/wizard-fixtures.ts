@@ -15,6 +15,7 @@ import type {
 } from '../../../src/components/state/steps.js';
 import { makeRepo } from './repo.js';
 import type { TempRepo } from './repo.js';
+import { testHttp } from '../../core/http/test-http.js';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
 const CATALOG = join(REPO, 'src/standin/catalog');
@@ -65,7 +66,7 @@ export function offlineServices(request: ReleaseRequest, overrides: Partial<Wiza
     request,
     client: offlineFactory(),
     signal: new AbortController().signal,
-    env: {},
+    http: testHttp(),
     toolVersion: '0.0.0-test',
   });
   return { ...runtime.services, ...overrides };
