@@ -1,5 +1,7 @@
 // Reads and decodes a schematic file, turning file system failures into messages that name it.
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { UserInputError } from '../errors.js';
 import { decodeSchematic } from './decode.js';
 import type { Schematic } from './types.js';
@@ -31,6 +33,49 @@ function readFailure(path: string, error: unknown): UserInputError {
   });
 }
 
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+function notRegular(path: string, stats: Stats): UserInputError {
+  if (stats.isDirectory()) {
+    return new UserInputError(`the schematic path is a directory: ${path}`, {
+      hint: 'Pass the path of a YAML file inside it.',
+    });
+  }
+  return new UserInputError(
+    `the schematic path is not a regular file (it is ${kindOf(stats)}): ${path}`,
+    { hint: 'Pass the path of a schematic YAML file; pipes and devices are not read.' },
+  );
+}
+
+/**
+ * Reads only a regular file. Opening non-blocking and checking the open handle (not the path)
+ * means a FIFO with no writer cannot hang the run, and the file cannot be swapped in between.
+ */
+async function readRegularFile(path: string, shown: string): Promise<string> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw readFailure(shown, error);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw notRegular(shown, stats);
+    return await handle.readFile('utf8');
+  } catch (error) {
+    if (error instanceof UserInputError) throw error;
+    throw readFailure(shown, error);
+  } finally {
+    await handle.close();
+  }
+}
+
 export interface LoadOptions {
   /** How messages name the file (e.g. relative to the working directory); default: `path`. */
   readonly displayName?: string | undefined;
@@ -41,11 +86,6 @@ export async function loadSchematicFile(
   options: LoadOptions = {},
 ): Promise<LoadedSchematic> {
   const shown = options.displayName ?? path;
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw readFailure(shown, error);
-  }
+  const text = await readRegularFile(path, shown);
   return { path, text, schematic: decodeSchematic(text, shown) };
 }
