@@ -4,6 +4,7 @@ import type { Node } from 'yaml';
 import { isNullNode, isPlain, quotedForMessage } from './decode-context.js';
 import type { DecodeContext } from './decode-context.js';
 import { scalarOrFail } from './decode-scalars.js';
+import { integerSpellingValue } from './go-int.js';
 import { resolvePlainScalar } from './resolve-plain.js';
 import type { BootloaderKind } from './types.js';
 
@@ -52,15 +53,19 @@ export function decodeUint(
       `Remove the quotes. ${hint}`,
     );
   const resolved = resolvePlainScalar(text);
-  if (resolved.kind !== 'int')
+  const outOfRange = `${text} is out of range (0 to ${max})`;
+  if (resolved.kind !== 'int') {
+    // Beyond Go's 64-bit types the resolver no longer calls it an integer, but the user wrote one.
+    if (integerSpellingValue(text.replaceAll('_', '')) !== undefined)
+      ctx.fail(scalar, path, outOfRange, hint);
     ctx.fail(
       scalar,
       path,
       `expected a whole number, found ${quotedForMessage(text) ?? 'another value'}`,
       hint,
     );
-  if (resolved.value < 0n || resolved.value > max)
-    ctx.fail(scalar, path, `${text} is out of range`, hint);
+  }
+  if (resolved.value < 0n || resolved.value > max) ctx.fail(scalar, path, outOfRange, hint);
   return Number(resolved.value);
 }
 
