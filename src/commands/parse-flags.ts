@@ -2,7 +2,7 @@
 // turned into short sentences that name the flag and, for a typo, the flag that was meant.
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { closestNames } from '../core/catalogue/closest.js';
+import { closestNames } from '../core/catalogue/index.js';
 import { UserInputError } from '../core/errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -2,9 +2,9 @@
 // by /image (no ranges) and /cdn (ranges), so both serve identical bytes.
 import { Readable } from 'node:stream';
 import { kernelCmdline } from './cmdline.js';
-import { imageContent } from './content.js';
+import { imageContent } from './asset-bytes.js';
 import { checksumSuffix, contentTypeFor, parseAssetPath } from './image-path.js';
-import { buildProblem } from './enhance.js';
+import { buildProblem } from './build-checks.js';
 import { resolveListedVersion } from './listed-version.js';
 import type { StandinState } from './state.js';
 

@@ -1,6 +1,6 @@
 // The kernel command line Talos would boot an asset with: the platform's defaults plus the
 // schematic's extra arguments. /image/.../cmdline-* returns it and the iPXE scripts embed it.
-import type { Schematic } from '../core/schematic/types.js';
+import type { Schematic } from '../core/schematic/index.js';
 import type { AssetPath } from './image-path.js';
 
 const HARDENING = [

@@ -1,5 +1,5 @@
 // What every route shares: the resolved options, the stored schematics and the build cache.
-import type { Schematic } from '../core/schematic/types.js';
+import type { Schematic } from '../core/schematic/index.js';
 import type { BuildCache } from './builds.js';
 import type { ManifestStore } from './registry/manifest-store.js';
 

@@ -1,7 +1,7 @@
 // Every address a release needs for one (schematic, version, platform, arch, SecureBoot), built
 // from the factory's URL templates (§8.10) and registry image forms (§9.1).
 import { UserInputError } from '../errors.js';
-import { normaliseTalosVersion } from '../versions/classify.js';
+import { normaliseTalosVersion } from '../versions/index.js';
 import { diskImageSuffix, supportsSecureBoot, usesPlatformInstaller } from './platforms.js';
 
 export type Architecture = 'amd64' | 'arm64';

@@ -1,7 +1,7 @@
 // Schematic features that only some Talos versions support (§11). The factory checks them
 // only when it builds, minutes later; we check when the version is picked.
 import semver from 'semver';
-import type { Schematic } from '../schematic/types.js';
+import type { Schematic } from '../schematic/index.js';
 import type { CatalogueProblem } from './types.js';
 
 interface Quirk {

@@ -3,8 +3,8 @@
 // (the Docker token flow) and then serves manifests by digest. Errors are OCI JSON, as real
 // registries send them, unlike the factory's plain text.
 import { randomBytes } from 'node:crypto';
-import { goJson, send } from '../exchange.js';
-import type { Exchange } from '../exchange.js';
+import { goJson, send } from '../respond.js';
+import type { Exchange } from '../respond.js';
 import { Router } from '../router.js';
 import { OCI_INDEX_MEDIA_TYPE } from './installer-index.js';
 import { BACKING_REPO_PATH as BACKING_PREFIX } from './manifest-store.js';

@@ -2,9 +2,9 @@
 // manifests built on first request, answered in proxy mode (200 + Docker-Content-Digest) or
 // redirect mode (307 to the second registry, by digest). All errors are plain text, not OCI JSON.
 import { newestStable } from '../catalog.js';
-import { buildProblem } from '../enhance.js';
-import { send, sendError } from '../exchange.js';
-import type { Exchange } from '../exchange.js';
+import { buildProblem } from '../build-checks.js';
+import { send, sendError } from '../respond.js';
+import type { Exchange } from '../respond.js';
 import { resolveListedVersion } from '../listed-version.js';
 import type { Router } from '../router.js';
 import type { StandinState, StoredSchematic } from '../state.js';

@@ -1,8 +1,8 @@
 // The checks the factory makes only when it builds something for a version ("enhancing the
 // profile from the schematic"): they are never made at POST time, since schematics carry no version.
 // The alias table is the factory's own data (§6); client and stand-in must agree on it.
-import { EXTENSION_ALIASES } from '../core/catalogue/aliases.js';
-import type { Schematic } from '../core/schematic/types.js';
+import { EXTENSION_ALIASES } from '../core/catalogue/index.js';
+import type { Schematic } from '../core/schematic/index.js';
 import { extensionsFor, overlaysFor } from './catalog.js';
 import { atLeast } from './semver.js';
 import type { TalosVersion } from './semver.js';

@@ -2,9 +2,9 @@
 import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { UserInputError } from '../errors.js';
-import { decodeSchematic } from './decode.js';
-import type { Schematic } from './types.js';
+import { UserInputError } from '../../errors.js';
+import { decodeSchematic } from '../decode/decode-schematic.js';
+import type { Schematic } from '../types.js';
 
 export interface LoadedSchematic {
   readonly path: string;

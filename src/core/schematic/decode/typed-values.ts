@@ -1,12 +1,12 @@
 // Go bool, unsigned integer and BootloaderKind fields (§3.2): each accepts only the spellings
 // go-yaml accepts for that type.
 import type { Node } from 'yaml';
-import { isNullNode, isPlain, quotedForMessage } from './decode-context.js';
-import type { DecodeContext } from './decode-context.js';
-import { scalarOrFail } from './decode-scalars.js';
-import { integerSpellingValue } from './go-int.js';
-import { resolvePlainScalar } from './resolve-plain.js';
-import type { BootloaderKind } from './types.js';
+import { isNullNode, isPlain, quotedForMessage } from './context.js';
+import type { DecodeContext } from './context.js';
+import { scalarOrFail } from './strings.js';
+import { integerSpellingValue } from '../resolve/go-int.js';
+import { resolvePlainScalar } from '../resolve/plain-scalar.js';
+import type { BootloaderKind } from '../types.js';
 
 const TRUE_WORDS = new Set('true True TRUE y Y yes Yes YES on On ON'.split(' '));
 const FALSE_WORDS = new Set('false False FALSE n N no No NO off Off OFF'.split(' '));
