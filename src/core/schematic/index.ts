@@ -14,7 +14,7 @@ export { dialectSensitiveStrings } from './policy/dialect-sensitive.js';
 export { findSecretLikeValues } from './policy/secrets.js';
 export type { SecretFinding } from './policy/secrets.js';
 export { setOfficialExtensions } from './file/set-extensions.js';
-export { loadSchematicFile } from './file/load-file.js';
+export { loadSchematicFile, readSchematicText } from './file/load-file.js';
 export type { LoadedSchematic, LoadOptions } from './file/load-file.js';
 export type * from './types.js';
 export type { Schematic } from './types.js';

@@ -13,11 +13,11 @@ export interface LoadedSchematic {
   readonly schematic: Schematic;
 }
 
-function readFailure(path: string, error: unknown): UserInputError {
+function readFailure(path: string, error: unknown, missingHint: string): UserInputError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
     return new UserInputError(`schematic file not found: ${path}`, {
-      hint: 'Check the path, or pass the schematic file as an argument (default: schematics/metal-amd64.yaml under --root).',
+      hint: missingHint,
       cause: error,
     });
   }
@@ -53,32 +53,39 @@ function notRegular(path: string, stats: Stats): UserInputError {
   );
 }
 
+export interface LoadOptions {
+  /** How messages name the file (e.g. relative to the working directory); default: `path`. */
+  readonly displayName?: string | undefined;
+  /** The hint for a missing file: how the caller's user names another one. */
+  readonly missingHint?: string | undefined;
+}
+
 /**
- * Reads only a regular file. Opening non-blocking and checking the open handle (not the path)
- * means a FIFO with no writer cannot hang the run, and the file cannot be swapped in between.
+ * The text of a schematic file, read only if it is a regular file. Opening non-blocking and
+ * checking the open handle (not the path) means a FIFO with no writer cannot hang the run, and
+ * nothing can be swapped in between the check and the read.
  */
-async function readRegularFile(path: string, shown: string): Promise<string> {
+export async function readSchematicText(path: string, options: LoadOptions = {}): Promise<string> {
+  const shown = options.displayName ?? path;
+  const failure = (error: unknown): UserInputError =>
+    error instanceof UserInputError
+      ? error
+      : readFailure(shown, error, options.missingHint ?? 'Check the path.');
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw readFailure(shown, error);
+    throw failure(error);
   }
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw notRegular(shown, stats);
     return await handle.readFile('utf8');
   } catch (error) {
-    if (error instanceof UserInputError) throw error;
-    throw readFailure(shown, error);
+    throw failure(error);
   } finally {
     await handle.close();
   }
-}
-
-export interface LoadOptions {
-  /** How messages name the file (e.g. relative to the working directory); default: `path`. */
-  readonly displayName?: string | undefined;
 }
 
 export async function loadSchematicFile(
@@ -86,6 +93,6 @@ export async function loadSchematicFile(
   options: LoadOptions = {},
 ): Promise<LoadedSchematic> {
   const shown = options.displayName ?? path;
-  const text = await readRegularFile(path, shown);
+  const text = await readSchematicText(path, options);
   return { path, text, schematic: decodeSchematic(text, shown) };
 }
