@@ -69,7 +69,8 @@ export interface KeyPress {
   readonly key: Key;
 }
 
-const NO_FLAGS: Key = {
+/** A key with no flag set: what typed text arrives with. */
+export const NO_KEY_FLAGS: Key = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,
@@ -134,17 +135,17 @@ const TOKEN =
 function pressFor(token: string): KeyPress {
   if (token.startsWith('\u001b') && token.length > 1) {
     const known = SEQUENCES[token.slice(1)];
-    return { input: known ? '' : token.slice(1), key: { ...NO_FLAGS, meta: !known, ...known } };
+    return { input: known ? '' : token.slice(1), key: { ...NO_KEY_FLAGS, meta: !known, ...known } };
   }
   const control = CONTROLS[token];
-  if (control) return { input: '', key: { ...NO_FLAGS, ...control } };
+  if (control) return { input: '', key: { ...NO_KEY_FLAGS, ...control } };
   const code = token.charCodeAt(0);
   if (token.length === 1 && code < 0x20) {
     // Ctrl-A … Ctrl-Z arrive as 0x01 … 0x1a; Ink reports the letter with ctrl set.
     const letter = code >= 1 && code <= 26 ? String.fromCharCode(code + 96) : '';
-    return { input: letter, key: { ...NO_FLAGS, ctrl: true } };
+    return { input: letter, key: { ...NO_KEY_FLAGS, ctrl: true } };
   }
-  return { input: token, key: NO_FLAGS };
+  return { input: token, key: NO_KEY_FLAGS };
 }
 
 /**

@@ -1,32 +1,10 @@
 // Ink hands every key read in one chunk to the handler as a single `input`: splitKeys turns that
 // back into the keys a person pressed, so fast typing and pastes lose nothing.
-import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { isKey, splitKeys, typedText } from '../../src/components/keys.js';
+import { NO_KEY_FLAGS, isKey, splitKeys, typedText } from '../../src/components/keys.js';
 import type { KeyName } from '../../src/components/keys.js';
 
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
+const NO_KEY = NO_KEY_FLAGS;
 
 /** What each split key means to the wizard: a key name, or the text it types. */
 function meaning(input: string): string[] {
