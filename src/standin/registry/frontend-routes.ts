@@ -8,7 +8,7 @@ import type { Exchange } from '../respond.js';
 import { resolveListedVersion } from '../listed-version.js';
 import type { Router } from '../router.js';
 import type { StandinState, StoredSchematic } from '../state.js';
-import { OCI_INDEX_MEDIA_TYPE, installerIndex } from './installer-index.js';
+import { installerIndex, sendInstallerIndex } from './installer-index.js';
 import type { InstallerIndex } from './installer-index.js';
 import { parseInstallerImage } from './installer-image.js';
 import type { InstallerImage } from './installer-image.js';
@@ -32,16 +32,7 @@ async function answer(
     await sendError(ex, 404, `manifest unknown: ${repository}@${digest}`);
     return;
   }
-  await send(
-    ex,
-    200,
-    {
-      'Content-Type': OCI_INDEX_MEDIA_TYPE,
-      'Content-Length': bytes.length,
-      'Docker-Content-Digest': digest,
-    },
-    bytes,
-  );
+  await sendInstallerIndex(ex, bytes, digest);
 }
 
 interface RepositoryTarget {
