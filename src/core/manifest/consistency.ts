@@ -1,7 +1,7 @@
 // Cross-field rules for a release manifest: every address in it must name the same schematic
 // and version as `talos`, and the recorded schematic text must hash to the recorded ID.
 import { createHash } from 'node:crypto';
-import { parseInstallerImage, parseIsoUrl } from '../artifacts/parse.js';
+import { parseInstallerImage, parseIsoUrl } from '../artifacts/index.js';
 
 export interface ConsistencyIssue {
   readonly path: readonly (string | number)[];
