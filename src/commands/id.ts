@@ -3,6 +3,7 @@
 // file exactly as written.
 import path from 'node:path';
 import { UserInputError } from '../core/errors.js';
+import { DEFAULT_SCHEMATIC_PATH } from '../core/pipeline/answers.js';
 import {
   dialectSensitiveStrings,
   encodeCanonical,
@@ -14,8 +15,6 @@ import {
 import type { Schematic } from '../core/schematic/index.js';
 import type { CommandIo } from './io.js';
 import { parseCommandFlags } from './parse-flags.js';
-
-const DEFAULT_SCHEMATIC = 'schematics/metal-amd64.yaml';
 
 interface IdFlags {
   readonly root: string;
@@ -45,7 +44,7 @@ function parseIdFlags(argv: readonly string[], io: CommandIo): IdFlags {
   }
   return {
     root: path.resolve(io.cwd, values.root ?? '.'),
-    schematic: positionals[0] ?? DEFAULT_SCHEMATIC,
+    schematic: positionals[0] ?? DEFAULT_SCHEMATIC_PATH,
     asIs: values['as-is'],
     json: values.json,
   };
@@ -84,7 +83,10 @@ function notesFor(schematic: Schematic, changes: readonly string[]): string[] {
 export async function runId(argv: readonly string[], io: CommandIo): Promise<number> {
   const flags = parseIdFlags(argv, io);
   const absolute = path.resolve(flags.root, flags.schematic);
-  const loaded = await loadSchematicFile(absolute, { displayName: displayPath(absolute, io.cwd) });
+  const loaded = await loadSchematicFile(absolute, {
+    displayName: displayPath(absolute, io.cwd),
+    missingHint: `Check the path, or pass the schematic file as an argument (default: ${DEFAULT_SCHEMATIC_PATH} under --root).`,
+  });
   const asIs = encoded(loaded.schematic);
   const normal = flags.asIs
     ? { schematic: loaded.schematic, changes: [] }

@@ -22,7 +22,17 @@ export async function runReleaseCommand(argv: readonly string[], io: CommandIo):
   }
   const headless = flags.yes || flags.request.dryRun;
   if (!headless) {
-    if (!io.stdinIsTty || !io.stdoutIsTty) throw noTerminalError(flags.request.talosVersion);
+    if (!io.stdinIsTty || !io.stdoutIsTty)
+      throw noTerminalError(
+        'no terminal to run the wizard in (stdin or stdout is not a TTY)',
+        flags.request.talosVersion,
+      );
+    // The wizard redraws with cursor movement, which a dumb terminal prints as garbage.
+    if (io.env['TERM'] === 'dumb')
+      throw noTerminalError(
+        'the terminal cannot draw the wizard (TERM=dumb)',
+        flags.request.talosVersion,
+      );
     // React's development build keeps a performance entry per render, which grows the heap for
     // as long as a download redraws; the wizard is never a development session.
     process.env['NODE_ENV'] ??= 'production';
@@ -95,9 +105,9 @@ function errorJson(error: unknown): Record<string, unknown> {
   };
 }
 
-function noTerminalError(talosVersion: string | undefined): UserInputError {
+function noTerminalError(message: string, talosVersion: string | undefined): UserInputError {
   const missing = talosVersion ? '' : ' --talos-version <latest|1.12|v1.12.4>';
-  return new UserInputError('no terminal to run the wizard in (stdin or stdout is not a TTY)', {
+  return new UserInputError(message, {
     hint:
       `Run without screens: talos-release --yes${missing} (and --app-version <v> on a first release), ` +
       'or --dry-run to see what would happen.',

@@ -63,6 +63,103 @@ export function typedText(input: string, key: Key): string {
   return [...input].filter((char) => char >= ' ' && char !== '\u007f').join('');
 }
 
+/** One key as a handler receives it. */
+export interface KeyPress {
+  readonly input: string;
+  readonly key: Key;
+}
+
+/** A key with no flag set: what typed text arrives with. */
+export const NO_KEY_FLAGS: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+/** Escape sequences by what follows ESC (CSI `[…` and SS3 `O…` spellings). */
+const SEQUENCES: Readonly<Record<string, Partial<Key>>> = {
+  '[A': { upArrow: true },
+  OA: { upArrow: true },
+  '[B': { downArrow: true },
+  OB: { downArrow: true },
+  '[C': { rightArrow: true },
+  OC: { rightArrow: true },
+  '[D': { leftArrow: true },
+  OD: { leftArrow: true },
+  '[5~': { pageUp: true },
+  '[6~': { pageDown: true },
+  '[H': { home: true },
+  OH: { home: true },
+  '[1~': { home: true },
+  '[7~': { home: true },
+  '[F': { end: true },
+  OF: { end: true },
+  '[4~': { end: true },
+  '[8~': { end: true },
+  '[3~': { delete: true },
+  '[Z': { tab: true, shift: true },
+};
+
+/** Single control characters, as Ink names them when one arrives alone. */
+const CONTROLS: Readonly<Record<string, Partial<Key>>> = {
+  '\r': { return: true },
+  '\t': { tab: true },
+  '\b': { backspace: true },
+  '\u007f': { delete: true },
+  '\u001b': { escape: true, meta: true },
+};
+
+// An escape sequence, one control character, or a run of printable text. Matching control
+// characters is the point here.
+const TOKEN =
+  // eslint-disable-next-line no-control-regex
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001bO[@-~]|[\u0000-\u001f\u007f]|[^\u0000-\u001f\u007f]+/gu;
+
+function pressFor(token: string): KeyPress {
+  if (token.startsWith('\u001b') && token.length > 1) {
+    const known = SEQUENCES[token.slice(1)];
+    return { input: known ? '' : token.slice(1), key: { ...NO_KEY_FLAGS, meta: !known, ...known } };
+  }
+  const control = CONTROLS[token];
+  if (control) return { input: '', key: { ...NO_KEY_FLAGS, ...control } };
+  const code = token.charCodeAt(0);
+  if (token.length === 1 && code < 0x20) {
+    // Ctrl-A … Ctrl-Z arrive as 0x01 … 0x1a; Ink reports the letter with ctrl set.
+    const letter = code >= 1 && code <= 26 ? String.fromCharCode(code + 96) : '';
+    return { input: letter, key: { ...NO_KEY_FLAGS, ctrl: true } };
+  }
+  return { input: token, key: NO_KEY_FLAGS };
+}
+
+/**
+ * Ink hands everything read at once to the handler as one `input`: backspaces typed fast, or text
+ * with an Enter after it, would otherwise be one unrecognised key. This splits such a chunk into
+ * the keys it holds. A run of printable text stays one piece, as a paste does; a single key passes
+ * through exactly as Ink parsed it.
+ */
+export function splitKeys(input: string, key: Key): KeyPress[] {
+  const tokens = input.match(TOKEN) ?? [];
+  if (tokens.length <= 1) return [{ input, key }];
+  return tokens.map(pressFor);
+}
+
 /** A footer or help entry: the keys as printed, and what they do. */
 export type Hint = readonly [keys: string, action: string];
 

@@ -2,6 +2,7 @@
 // colour turns every tone into plain text. Meaning never rests on colour alone: markers such
 // as ›, ✔ and ✗ carry it too.
 import { Text } from 'ink';
+import { colourDisabled } from '../core/format/colour.js';
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 
@@ -14,8 +15,7 @@ const ThemeContext = createContext<Theme>({ color: true });
 export const ThemeProvider = ThemeContext.Provider;
 
 export function themeFor(env: NodeJS.ProcessEnv): Theme {
-  const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
-  return { color: !noColor && env['TERM'] !== 'dumb' };
+  return { color: !colourDisabled(env) };
 }
 
 export type ToneName = 'accent' | 'muted' | 'good' | 'bad' | 'warn' | 'strong' | 'plain';

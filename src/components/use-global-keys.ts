@@ -4,6 +4,7 @@
 import { useInput } from 'ink';
 import { useEffect, useRef } from 'react';
 import { isKey } from './keys.js';
+import { useEachKey } from './shared/use-keys.js';
 import type { KeySlot } from './shared/use-keys.js';
 import type { WizardAction } from './state/actions.js';
 
@@ -17,14 +18,12 @@ export function useGlobalKeys(options: {
   const slot = useRef<KeySlot>({ current: undefined }).current;
   const help = useRef(helpOpen);
   help.current = helpOpen;
-  useInput(
-    (input, key) => {
-      if (isKey('cancel', input, key)) controller.abort();
-      else if (help.current || isKey('help', input, key)) dispatch({ type: 'toggle-help' });
-      else slot.current?.(input, key);
-    },
-    { isActive },
-  );
+  const handle = useEachKey((input, key) => {
+    if (isKey('cancel', input, key)) controller.abort();
+    else if (help.current || isKey('help', input, key)) dispatch({ type: 'toggle-help' });
+    else slot.current?.(input, key);
+  });
+  useInput(handle, { isActive });
   // The signal is the one cancel path: Ctrl-C here, SIGINT or SIGTERM from the command.
   useEffect(() => {
     const cancel = (): void => dispatch({ type: 'cancel' });

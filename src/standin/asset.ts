@@ -2,9 +2,9 @@
 // by /image (no ranges) and /cdn (ranges), so both serve identical bytes.
 import { Readable } from 'node:stream';
 import { kernelCmdline } from './cmdline.js';
-import { imageContent } from './content.js';
+import { imageContent } from './asset-bytes.js';
 import { checksumSuffix, contentTypeFor, parseAssetPath } from './image-path.js';
-import { buildProblem } from './enhance.js';
+import { buildProblem } from './build-checks.js';
 import { resolveListedVersion } from './listed-version.js';
 import type { StandinState } from './state.js';
 
@@ -53,34 +53,17 @@ export function lookupAsset(
   );
   if (problem !== undefined) return { ok: false, status: 400, message: problem };
 
+  const common = { id, version: version.name, path, contentType: contentTypeFor(path) };
   if (parsed.asset.kind === 'cmdline') {
     // The command line is text the iPXE script also embeds, so it is real, not random bytes.
     const text = Buffer.from(kernelCmdline(stored.schematic, parsed.asset));
-    return {
-      ok: true,
-      asset: {
-        id,
-        version: version.name,
-        path,
-        size: text.length,
-        contentType: contentTypeFor(path),
-        open: (start, end) => Readable.from([text.subarray(start, end)]),
-      },
-    };
+    const open = (start: number, end?: number) => Readable.from([text.subarray(start, end)]);
+    return { ok: true, asset: { ...common, size: text.length, open } };
   }
   const size = state.options.imageSize;
-  return {
-    ok: true,
-    asset: {
-      id,
-      version: version.name,
-      path,
-      size,
-      contentType: contentTypeFor(path),
-      // The keystream does not depend on the size, so a shorter asset is a prefix of the full one.
-      open: (start, end = size) => imageContent(id, version.name, path, end, start),
-    },
-  };
+  // The keystream does not depend on the size, so a shorter asset is a prefix of the full one.
+  const open = (start: number, end = size) => imageContent(id, version.name, path, end, start);
+  return { ok: true, asset: { ...common, size, open } };
 }
 
 export function contentDisposition(asset: Asset, query: URLSearchParams): string {

@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { BodyFault } from './faults.js';
-import type { Exchange } from './exchange.js';
+import type { Exchange } from './respond.js';
 import { pause } from './pause.js';
 
 function writeChunk(res: ServerResponse, chunk: Buffer): Promise<boolean> {

@@ -1,7 +1,7 @@
 // A small method-aware router with the factory's (httprouter's) answers for misses: 404
 // `404 page not found` for an unknown path, 405 with `Allow` for a known path and wrong method.
-import type { Exchange } from './exchange.js';
-import { sendError } from './exchange.js';
+import type { Exchange } from './respond.js';
+import { sendError } from './respond.js';
 
 export type Handler = (ex: Exchange, params: readonly string[]) => Promise<void>;
 

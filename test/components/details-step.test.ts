@@ -67,6 +67,17 @@ describe('the release details screen', () => {
     expect(lineWith(screen.frame(), 'App version:')).toContain('✔');
   });
 
+  it('applies every key of a chunk typed fast: text, backspaces, more text', async () => {
+    const screen = mount({ ...DETAILS, appVersion: '' });
+    await screen.waitForText('is required');
+    screen.write(`2.4.x${KEY.backspace}${KEY.backspace}.1`);
+    await screen.waitFor(
+      (frame) => lineWith(frame, 'App version:').includes('2.4.1'),
+      'the app version 2.4.1',
+    );
+    expect(lineWith(screen.frame(), 'App version:')).toContain('✔');
+  });
+
   it('checks the Kubernetes version against the chosen Talos version as it is typed', async () => {
     const screen = mount();
     await screen.waitForText('Release version:');

@@ -82,6 +82,33 @@ describe('the Talos version screen', () => {
     expect(screen.frame()).toContain('type e.g. 1.11 to narrow the list');
   });
 
+  it('counts every backspace and arrow when several arrive in one read', async () => {
+    const screen = mount();
+    await screen.waitForText('Filter:');
+    // A fast typist: a wrong minor line, erased, and the right one, all in one chunk.
+    await screen.press('9.9\u007F\u007F\u007F1.11');
+    const frame = await screen.waitForText('1.11▏');
+    const listed = frame.match(/v\d+\.\d+\.\d+\S*/g) ?? [];
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed.every((version) => version.startsWith('v1.11.'))).toBe(true);
+    await screen.press(`${KEY.down}${KEY.down}`);
+    const highlighted = screen
+      .frame()
+      .split('\n')
+      .find((line) => line.startsWith('›'));
+    expect(highlighted).toContain(listed[Math.min(2, listed.length - 1)]);
+  });
+
+  it('chooses from the narrowed list when the filter and enter arrive in one read', async () => {
+    const screen = mount();
+    await screen.waitForText('Filter:');
+    screen.write('1.11\r');
+    await pollActions(() => actions.length > 0);
+    expect(actions).toHaveLength(1);
+    expect(actions[0]).toMatchObject({ type: 'version-chosen' });
+    expect((actions[0] as { talosVersion: string }).talosVersion).toMatch(/^v1\.11\./);
+  });
+
   it('never draws more list rows than fit in a 24-line terminal', async () => {
     const screen = mount();
     const frame = await screen.waitForText('more');

@@ -38,6 +38,14 @@ describe('the wizard root', () => {
     expect(screen.frame()).not.toContain('x▏');
   });
 
+  it('applies every key of a chunk typed faster than frames: filter, erase, choose', async () => {
+    const screen = await mountApp();
+    await screen.waitForText('recommended');
+    screen.write(`1.12${KEY.backspace}1\r`);
+    const frame = await screen.waitForText('Talos v1.11.');
+    expect(frame).toContain('2/6 Extensions');
+  });
+
   it('cancels on Ctrl-C by aborting the run signal', async () => {
     const controller = new AbortController();
     const screen = await mountApp(controller);

@@ -1,7 +1,7 @@
 // The built CLI in a real terminal (tmux, 80×24): what a person sees, key by key, from the first
 // screen to the written release, and what NO_COLOR changes.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStandin } from '../../src/standin/types.js';
@@ -116,5 +116,25 @@ describe('the wizard in a real 80×24 terminal', () => {
     }
     expect(screens[0]).toMatch(COLOUR);
     expect(screens[1]).not.toMatch(COLOUR);
+  });
+});
+
+describe('the wizard on TERM=dumb', () => {
+  // A dumb terminal cannot move the cursor: the wizard is never drawn there; the tool says how to
+  // run without screens and exits 2, as it does without a terminal at all.
+  it('refuses with the --yes hint, exits 2 and writes nothing', async () => {
+    const root = await tempRoot();
+    pane = await startInTmux({
+      args: ['--root', root, '--factory-url', 'http://127.0.0.1:9'],
+      width: 100,
+      height: 24,
+      env: { TERM: 'dumb' },
+    });
+    expect(await pane.exitCode()).toBe(2);
+    const screen = await pane.capture();
+    expect(screen).toContain('TERM=dumb');
+    expect(screen).toContain('--yes');
+    expect(screen).not.toContain('Talos version');
+    expect(await readdir(root)).toEqual(['schematics']);
   });
 });

@@ -9,7 +9,7 @@ import { delimiter, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { imageContent } from '../../src/standin/content.js';
+import { imageContent } from '../../src/standin/asset-bytes.js';
 import { VANILLA_ID, send, standin } from './helpers.js';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { imageContent } from '../../src/standin/content.js';
+import { imageContent } from '../../src/standin/asset-bytes.js';
 import { VANILLA_ID, post, send, standin } from './helpers.js';
 
 async function sha256(stream: Readable): Promise<string> {

@@ -4,7 +4,7 @@ export {
   supportsSecureBoot,
   usesPlatformInstaller,
 } from './platforms.js';
-export { parseInstallerImage, parseIsoUrl } from './parse.js';
-export type { ParsedInstallerImage, ParsedIsoUrl } from './parse.js';
+export { parseInstallerImage, parseIsoUrl } from './parse-refs.js';
+export type { ParsedInstallerImage, ParsedIsoUrl } from './parse-refs.js';
 export { artifactRefs, isoFileName, parseArchitecture } from './refs.js';
 export type { Architecture, ArtifactInput, ArtifactRefs, IsoNameInput } from './refs.js';

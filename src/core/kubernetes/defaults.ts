@@ -2,7 +2,7 @@
 // version. The operator can always override the default; the range is enforced.
 import semver from 'semver';
 import { UserInputError } from '../errors.js';
-import { DEFAULTS_BY_TALOS_MINOR, PRERELEASE_DEFAULTS } from './table.js';
+import { DEFAULTS_BY_TALOS_MINOR, PRERELEASE_DEFAULTS } from './talos-defaults-table.js';
 
 /** Talos 1.N defaults to Kubernetes 1.(N+23), for every release so far. */
 const DEFAULT_MINOR_OFFSET = 23;

@@ -1,6 +1,7 @@
 // Everything a release needs decided, whoever decided it: the wizard's screens or --yes flags.
+import type { Architecture } from '../artifacts/index.js';
 
-export type Architecture = 'amd64' | 'arm64';
+export type { Architecture };
 
 export interface ReleaseAnswers {
   /** The repository root; every relative path below is under it. */

@@ -1,8 +1,8 @@
 // Check 1: the schematic file is there and decodes exactly as the factory would decode it.
-import { readFile } from 'node:fs/promises';
 import { ExitCode, ReleaseError } from '../errors.js';
+import { DEFAULT_SCHEMATIC_PATH } from '../pipeline/answers.js';
 import { resolvePath } from '../pipeline/project.js';
-import { decodeSchematic } from '../schematic/index.js';
+import { decodeSchematic, readSchematicText } from '../schematic/index.js';
 import { failed, passed } from '../verify/index.js';
 import type { CheckResult } from '../verify/index.js';
 import { failureFrom } from './check-errors.js';
@@ -16,13 +16,13 @@ export async function checkSchematicPresent(
   const path = resolvePath(root, schematicPath);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Only a regular file: a FIFO would block the read forever.
+    text = await readSchematicText(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code;
     return failed('schematic', SCHEMATIC_CHECK_TITLE, {
-      detail:
-        code === 'ENOENT' ? `there is no schematic at ${path}` : `cannot read ${path} (${code})`,
-      fix: 'Pass --schematic <file> (default schematics/metal-amd64.yaml under --root).',
+      detail: code === 'ENOENT' ? `there is no schematic at ${path}` : (error as Error).message,
+      fix: `Pass --schematic <file> (default ${DEFAULT_SCHEMATIC_PATH} under --root).`,
       exitCode: ExitCode.badInput,
     });
   }

@@ -1,5 +1,6 @@
 // The checklist as text. Plain string building, so `verify`, `preflight` and the wizard show the
 // same lines; the marks fall back to ASCII where a terminal may not draw ✔ and ✘ (NO_COLOR, pipes).
+import { colourDisabled } from '../format/colour.js';
 import type { CheckResult, CheckStatus } from './checklist.js';
 
 export type ChecklistMarks = 'unicode' | 'ascii';
@@ -11,8 +12,7 @@ const MARKS: Record<ChecklistMarks, Record<CheckStatus, string>> = {
 
 /** Unicode marks only for a terminal that has not asked for plain output. */
 export function marksFor(stdoutIsTty: boolean, env: NodeJS.ProcessEnv): ChecklistMarks {
-  const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
-  return stdoutIsTty && !noColor && env['TERM'] !== 'dumb' ? 'unicode' : 'ascii';
+  return stdoutIsTty && !colourDisabled(env) ? 'unicode' : 'ascii';
 }
 
 export function renderCheck(check: CheckResult, marks: ChecklistMarks): string {

@@ -7,25 +7,39 @@ import type { ClassifiedVersion } from './classify.js';
 const SELECTOR_HELP =
   'Use an exact version (v1.12.4), a minor line (1.12), latest (newest stable) or pre (newest pre-release).';
 
-/** Up to `count` listed versions nearest to `wanted`: same minor line first, then neighbours. */
+/**
+ * Up to `count` listed versions nearest to `wanted` (`versions` newest first): the same minor
+ * line first, closest patch first; then the versions next to where `wanted` would sit in the
+ * list, so a version beyond everything listed gets the newest ones, not the oldest.
+ */
 export function closestVersions(
   wanted: string,
   versions: readonly ClassifiedVersion[],
   count = 3,
 ): string[] {
-  const target = semver.coerce(wanted);
+  const target = semver.parse(wanted.trim().replace(/^v/, '')) ?? semver.coerce(wanted);
   if (!target) return versions.slice(0, count).map((entry) => entry.version);
-  const distance = (entry: ClassifiedVersion): number => {
-    const parsed = semver.parse(entry.version.slice(1));
-    if (!parsed) return Number.MAX_SAFE_INTEGER;
-    const lines =
-      Math.abs(parsed.major - target.major) * 100 + Math.abs(parsed.minor - target.minor);
-    return lines * 1000 + Math.abs(parsed.patch - target.patch);
-  };
-  return [...versions]
-    .sort((a, b) => distance(a) - distance(b))
-    .slice(0, count)
-    .map((entry) => entry.version);
+  const parsed = versions.map((entry) => ({ entry, semver: semver.parse(entry.version.slice(1)) }));
+  const sameMinor = parsed
+    .filter((item) => item.semver?.major === target.major && item.semver.minor === target.minor)
+    .sort(
+      (a, b) =>
+        Math.abs((a.semver?.patch ?? 0) - target.patch) -
+        Math.abs((b.semver?.patch ?? 0) - target.patch),
+    )
+    .map((item) => item.entry);
+  const olderAt = parsed.findIndex(
+    (item) => item.semver !== null && semver.lt(item.semver, target),
+  );
+  const insertAt = olderAt === -1 ? parsed.length : olderAt;
+  const stepsAway = (index: number): number =>
+    index < insertAt ? insertAt - 1 - index : index - insertAt;
+  const neighbours = versions
+    .map((entry, index) => ({ entry, steps: stepsAway(index), index }))
+    .sort((a, b) => a.steps - b.steps || a.index - b.index)
+    .map((item) => item.entry);
+  const unique = [...new Set([...sameMinor, ...neighbours])];
+  return unique.slice(0, count).map((entry) => entry.version);
 }
 
 function notFound(

@@ -3,10 +3,10 @@
 // (the Docker token flow) and then serves manifests by digest. Errors are OCI JSON, as real
 // registries send them, unlike the factory's plain text.
 import { randomBytes } from 'node:crypto';
-import { goJson, send } from '../exchange.js';
-import type { Exchange } from '../exchange.js';
+import { goJson, send } from '../respond.js';
+import type { Exchange } from '../respond.js';
 import { Router } from '../router.js';
-import { OCI_INDEX_MEDIA_TYPE } from './installer-index.js';
+import { sendInstallerIndex } from './installer-index.js';
 import { BACKING_REPO_PATH as BACKING_PREFIX } from './manifest-store.js';
 import type { ManifestStore } from './manifest-store.js';
 
@@ -81,16 +81,7 @@ export function backingRegistryRouter(context: BackingRegistryContext): Router {
       await ociError(ex, 404, 'MANIFEST_UNKNOWN', `manifest unknown: ${repository}@${reference}`);
       return;
     }
-    await send(
-      ex,
-      200,
-      {
-        'Content-Type': OCI_INDEX_MEDIA_TYPE,
-        'Content-Length': bytes.length,
-        'Docker-Content-Digest': reference,
-      },
-      bytes,
-    );
+    await sendInstallerIndex(ex, bytes, reference);
   };
 
   return new Router()

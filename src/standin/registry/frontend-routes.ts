@@ -2,13 +2,13 @@
 // manifests built on first request, answered in proxy mode (200 + Docker-Content-Digest) or
 // redirect mode (307 to the second registry, by digest). All errors are plain text, not OCI JSON.
 import { newestStable } from '../catalog.js';
-import { buildProblem } from '../enhance.js';
-import { send, sendError } from '../exchange.js';
-import type { Exchange } from '../exchange.js';
+import { buildProblem } from '../build-checks.js';
+import { send, sendError } from '../respond.js';
+import type { Exchange } from '../respond.js';
 import { resolveListedVersion } from '../listed-version.js';
 import type { Router } from '../router.js';
 import type { StandinState, StoredSchematic } from '../state.js';
-import { OCI_INDEX_MEDIA_TYPE, installerIndex } from './installer-index.js';
+import { installerIndex, sendInstallerIndex } from './installer-index.js';
 import type { InstallerIndex } from './installer-index.js';
 import { parseInstallerImage } from './installer-image.js';
 import type { InstallerImage } from './installer-image.js';
@@ -32,16 +32,7 @@ async function answer(
     await sendError(ex, 404, `manifest unknown: ${repository}@${digest}`);
     return;
   }
-  await send(
-    ex,
-    200,
-    {
-      'Content-Type': OCI_INDEX_MEDIA_TYPE,
-      'Content-Length': bytes.length,
-      'Docker-Content-Digest': digest,
-    },
-    bytes,
-  );
+  await sendInstallerIndex(ex, bytes, digest);
 }
 
 interface RepositoryTarget {

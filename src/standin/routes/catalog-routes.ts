@@ -1,8 +1,8 @@
 // /versions and the per-version extension and overlay catalogues (spec §8.4–8.6). None of them
 // sets a Content-Type, like the real service, so clients prove they parse JSON regardless.
 import { BROKEN_VERSIONS, LISTED_VERSIONS, extensionsFor, overlaysFor } from '../catalog.js';
-import { sendError, sendUntypedJson } from '../exchange.js';
-import type { Exchange } from '../exchange.js';
+import { sendError, sendUntypedJson } from '../respond.js';
+import type { Exchange } from '../respond.js';
 import { resolveListedVersion } from '../listed-version.js';
 import type { Router } from '../router.js';
 

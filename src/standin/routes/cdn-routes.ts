@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { contentDisposition, lookupAsset } from '../asset.js';
 import type { Asset } from '../asset.js';
 import { parseRange } from '../byte-range.js';
-import { send, sendError } from '../exchange.js';
-import type { Exchange } from '../exchange.js';
+import { send, sendError } from '../respond.js';
+import type { Exchange } from '../respond.js';
 import type { Router } from '../router.js';
 import type { StandinState } from '../state.js';
 

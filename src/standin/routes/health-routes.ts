@@ -1,6 +1,6 @@
 // Liveness and readiness: 200 with an empty body once the stand-in listens.
-import { send } from '../exchange.js';
-import type { Exchange } from '../exchange.js';
+import { send } from '../respond.js';
+import type { Exchange } from '../respond.js';
 import type { Router } from '../router.js';
 
 function ok(ex: Exchange): Promise<void> {

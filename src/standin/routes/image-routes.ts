@@ -1,8 +1,8 @@
 // GET|HEAD /image/:schematic/:version/:path (spec §8.7). The factory streams the whole body and
 // ignores Range; in redirect delivery a GET gets 302 to /cdn, which is where resuming works.
 import { contentDisposition, lookupAsset } from '../asset.js';
-import { send, sendError } from '../exchange.js';
-import type { Exchange } from '../exchange.js';
+import { send, sendError } from '../respond.js';
+import type { Exchange } from '../respond.js';
 import type { Router } from '../router.js';
 import type { StandinState } from '../state.js';
 

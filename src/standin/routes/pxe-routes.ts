@@ -1,9 +1,9 @@
 // GET /pxe/:schematic/:version/:path: the iPXE boot script (spec §8.8). URLs inside are built on
 // the PXE base (pxe.factory.talos.dev in production; the stand-in's own URL by default).
 import { kernelCmdline } from '../cmdline.js';
-import { buildProblem } from '../enhance.js';
-import { send, sendError } from '../exchange.js';
-import type { Exchange } from '../exchange.js';
+import { buildProblem } from '../build-checks.js';
+import { send, sendError } from '../respond.js';
+import type { Exchange } from '../respond.js';
 import { parsePlatformArch } from '../image-path.js';
 import { resolveListedVersion } from '../listed-version.js';
 import type { Router } from '../router.js';

@@ -1,8 +1,8 @@
 // POST /schematics and GET /schematics/:id (spec §8.2, §8.3). Re-posting is idempotent (201
 // again); the id-only mode answers like factories before v1.3.0; a `schematic-id` fault answers
 // with another ID, as a tampered or drifted factory would.
-import { goJson, send, sendError } from '../exchange.js';
-import type { Exchange } from '../exchange.js';
+import { goJson, send, sendError } from '../respond.js';
+import type { Exchange } from '../respond.js';
 import type { Router } from '../router.js';
 import { intakeSchematic } from '../schematic-intake.js';
 import type { StandinState } from '../state.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkVersionQuirks } from '../../../src/core/catalogue/index.js';
-import type { Schematic } from '../../../src/core/schematic/types.js';
+import type { Schematic } from '../../../src/core/schematic/index.js';
 
 const overlay: Schematic = {
   overlay: { image: 'siderolabs/sbc-raspberrypi', name: 'rpi_generic' },

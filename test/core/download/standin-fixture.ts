@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { imageContent } from '../../../src/standin/content.js';
+import { imageContent } from '../../../src/standin/asset-bytes.js';
 import { startStandin } from '../../../src/standin/server.js';
 import type { RunningStandin, StandinOptions } from '../../../src/standin/types.js';
 

@@ -1,4 +1,5 @@
 // loadSchematicFile: file problems are UserInputErrors that name the file.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,25 @@ describe('loadSchematicFile', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'schematic-'));
     const error = await loadSchematicFile(dir).catch((e: unknown) => e);
     expect((error as UserInputError).message).toContain(dir);
+  });
+
+  it('refuses a FIFO at once instead of waiting for a writer', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'schematic-'));
+    const fifo = path.join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const error = await loadSchematicFile(fifo).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserInputError);
+    expect((error as UserInputError).exitCode).toBe(2);
+    expect((error as UserInputError).message).toBe(
+      `the schematic path is not a regular file (it is a FIFO): ${fifo}`,
+    );
+  }, 5000);
+
+  it('refuses a device', async () => {
+    const error = await loadSchematicFile('/dev/null').catch((e: unknown) => e);
+    expect((error as UserInputError).message).toBe(
+      'the schematic path is not a regular file (it is a character device): /dev/null',
+    );
   });
 
   it('reports decode errors under the display name', async () => {

@@ -82,6 +82,20 @@ describe('resolveVersionSelector', () => {
     expect(error.hint).toContain('v1.12.3');
   });
 
+  it('suggests the newest versions for a version beyond everything listed', () => {
+    const error = failure('v999.0.0');
+    expect(error.hint).toContain(
+      'Closest listed versions: v1.13.0-beta.0, v1.13.0-alpha.1, v1.12.4.',
+    );
+  });
+
+  it('suggests the same minor line first, then the newest, for a later minor line', () => {
+    expect(failure('v1.12.99').hint).toContain(
+      'Closest listed versions: v1.12.4, v1.12.3, v1.12.0.',
+    );
+    expect(failure('1.99').hint).toContain('Closest listed versions: v1.13.0-beta.0');
+  });
+
   it('says when an unlisted version was withdrawn as broken', () => {
     const error = failure('1.12.2', listed, ['v1.12.2']);
     expect(error.message).toContain('marked broken');

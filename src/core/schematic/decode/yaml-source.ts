@@ -2,7 +2,7 @@
 // quoting style), first document only, syntax errors reported with line and column.
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Document, Node } from 'yaml';
-import { SchematicError } from '../errors.js';
+import { SchematicError } from '../../errors.js';
 
 export interface ParsedSource {
   /** The first document's root node; null for an empty document such as `---`. */

@@ -1,7 +1,7 @@
 // Finds schematic values that look like secrets (§14): a schematic is public by ID on the
 // community factory, so the tool warns before submitting one.
 import { isCredentialName, secretReasonsInText } from './secret-patterns.js';
-import type { Schematic } from './types.js';
+import type { Schematic } from '../types.js';
 
 export interface SecretFinding {
   /** Where in the schematic, e.g. `customization.extraKernelArgs[2]`. */

@@ -2,7 +2,7 @@
 // for overlay.options, and the test the encoder uses to decide whether a string needs quotes.
 import { parseGoInteger } from './go-int.js';
 import { parseGoTimestamp } from './go-timestamp.js';
-import type { OptionScalar } from './types.js';
+import type { OptionScalar } from '../types.js';
 
 const NULL_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);
 const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);

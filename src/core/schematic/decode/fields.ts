@@ -2,9 +2,9 @@
 // duplicates are errors, never dropped.
 import { isMap, isScalar } from 'yaml';
 import type { Node } from 'yaml';
-import { describeKind, isNullNode } from './decode-context.js';
-import type { DecodeContext, MapNode } from './decode-context.js';
-import { validKeysHint, validKeysList } from './suggest.js';
+import { describeKind, isNullNode } from './context.js';
+import type { DecodeContext, MapNode } from './context.js';
+import { validKeysHint, validKeysList } from './key-suggestions.js';
 
 export interface Field {
   readonly keyNode: Node;

@@ -1,13 +1,13 @@
 // decodeSchematic: reads schematic YAML exactly as the factory does (§3), so the ID computed
 // locally is the one the factory will give, plus the client policy of §4.4 and §6.
 import type { Node } from 'yaml';
-import { DecodeContext } from './decode-context.js';
-import { decodeCustomization } from './decode-customization.js';
-import { readFields } from './decode-fields.js';
-import type { Field } from './decode-fields.js';
-import { decodeOptions } from './decode-options.js';
-import { decodeString } from './decode-scalars.js';
-import type { Overlay, Schematic } from './types.js';
+import { DecodeContext } from './context.js';
+import { decodeCustomization } from './customization.js';
+import { readFields } from './fields.js';
+import type { Field } from './fields.js';
+import { decodeOptions } from './overlay-options.js';
+import { decodeString } from './strings.js';
+import type { Overlay, Schematic } from '../types.js';
 import { parseFirstDocument } from './yaml-source.js';
 
 const ROOT_KEYS = ['overlay', 'customization'];

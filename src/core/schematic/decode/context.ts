@@ -1,9 +1,9 @@
 // Where the decoder is in the file, and how it reports a problem there.
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { SchematicError } from '../errors.js';
-import type { SourceLocation } from '../errors.js';
-import { secretReasonsInText } from './secret-patterns.js';
+import { SchematicError } from '../../errors.js';
+import type { SourceLocation } from '../../errors.js';
+import { secretReasonsInText } from '../policy/secret-patterns.js';
 
 const MAX_ALIASES = 1000;
 

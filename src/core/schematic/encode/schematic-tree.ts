@@ -1,9 +1,9 @@
 // Turns a Schematic into the tree the factory's Go struct marshals to: declaration order, and
 // omitempty applied field by field (§4.2).
-import { SchematicError } from '../errors.js';
+import { SchematicError } from '../../errors.js';
 import { formatGoFloat } from './go-float.js';
 import { compareOptionKeys } from './option-key-order.js';
-import type { Customization, OptionValue, Overlay, Schematic } from './types.js';
+import type { Customization, OptionValue, Overlay, Schematic } from '../types.js';
 import { map, raw, seq, str } from './yaml-tree.js';
 import type { YamlNode } from './yaml-tree.js';
 

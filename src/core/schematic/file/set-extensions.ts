@@ -2,8 +2,8 @@
 // --extensions flag edits the user's file rather than regenerating it.
 import { isMap, isNode, isScalar, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Document } from 'yaml';
-import { SchematicError } from '../errors.js';
-import { resolvePlainScalar } from './resolve-plain.js';
+import { SchematicError } from '../../errors.js';
+import { resolvePlainScalar } from '../resolve/plain-scalar.js';
 
 const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9._/@:+-]*$/;
 

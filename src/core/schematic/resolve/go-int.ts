@@ -32,14 +32,24 @@ function toBigInt(base: number, digits: string): bigint {
  * both refuse it. `text` must already have its underscores removed.
  */
 export function parseGoInteger(text: string): bigint | undefined {
+  const value = integerSpellingValue(text);
+  if (value === undefined) return undefined;
+  if (value >= INT64_MIN && value <= INT64_MAX) return value;
+  // ParseUint takes no sign at all, so only an unsigned spelling gets the uint64 range.
+  if (!/^[-+]/.test(text) && value <= UINT64_MAX) return value;
+  return undefined;
+}
+
+/**
+ * The value of an integer spelling of any size (`99999999999999999999`), so that a number too
+ * large for Go's integer types can be reported as out of range rather than as not a number.
+ * `text` must already have its underscores removed.
+ */
+export function integerSpellingValue(text: string): bigint | undefined {
   const signChar = text[0] === '+' || text[0] === '-' ? text[0] : '';
   const { base, digits } = splitBase(text.slice(signChar.length));
   const pattern = DIGITS_BY_BASE[base];
   if (digits === '' || pattern === undefined || !pattern.test(digits)) return undefined;
   const magnitude = toBigInt(base, digits);
-  const value = signChar === '-' ? -magnitude : magnitude;
-  if (value >= INT64_MIN && value <= INT64_MAX) return value;
-  // ParseUint takes no sign at all, so only an unsigned spelling gets the uint64 range.
-  if (signChar === '' && value <= UINT64_MAX) return value;
-  return undefined;
+  return signChar === '-' ? -magnitude : magnitude;
 }

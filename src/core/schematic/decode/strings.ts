@@ -2,10 +2,10 @@
 // plain timestamp is refused because go-yaml would not read it as a string.
 import { isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
-import { describeKind, isNullNode, isPlain } from './decode-context.js';
-import type { DecodeContext, ScalarNode, SeqNode } from './decode-context.js';
-import { resolvePlainScalar } from './resolve-plain.js';
-import { refusedCharacter } from './string-policy.js';
+import { describeKind, isNullNode, isPlain } from './context.js';
+import type { DecodeContext, ScalarNode, SeqNode } from './context.js';
+import { resolvePlainScalar } from '../resolve/plain-scalar.js';
+import { refusedCharacter } from '../policy/string-policy.js';
 
 // `!!str` and the non-specific `!` both make a scalar a string, as in go-yaml.
 const STRING_TAGS = new Set(['tag:yaml.org,2002:str', '!']);

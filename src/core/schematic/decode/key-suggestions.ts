@@ -1,17 +1,5 @@
 // "Did you mean" for unknown keys: the closest valid key by edit distance, if close enough.
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
+import { editDistance } from '../../text/edit-distance.js';
 
 export function closestName(input: string, candidates: readonly string[]): string | undefined {
   const lowered = input.toLowerCase();

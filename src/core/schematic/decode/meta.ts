@@ -2,13 +2,13 @@
 // keys are refused by client policy (§6), since the factory would keep both.
 import { isSeq } from 'yaml';
 import type { Node } from 'yaml';
-import { describeKind, isNullNode } from './decode-context.js';
-import type { DecodeContext, SeqNode } from './decode-context.js';
-import { readFields } from './decode-fields.js';
-import type { Field } from './decode-fields.js';
-import { decodeString } from './decode-scalars.js';
-import { decodeUint } from './decode-typed.js';
-import type { MetaValue } from './types.js';
+import { describeKind, isNullNode } from './context.js';
+import type { DecodeContext, SeqNode } from './context.js';
+import { readFields } from './fields.js';
+import type { Field } from './fields.js';
+import { decodeString } from './strings.js';
+import { decodeUint } from './typed-values.js';
+import type { MetaValue } from '../types.js';
 
 const valueOf = (field: Field | undefined): Node | null => field?.value ?? null;
 

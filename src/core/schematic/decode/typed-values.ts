@@ -1,11 +1,12 @@
 // Go bool, unsigned integer and BootloaderKind fields (§3.2): each accepts only the spellings
 // go-yaml accepts for that type.
 import type { Node } from 'yaml';
-import { isNullNode, isPlain, quotedForMessage } from './decode-context.js';
-import type { DecodeContext } from './decode-context.js';
-import { scalarOrFail } from './decode-scalars.js';
-import { resolvePlainScalar } from './resolve-plain.js';
-import type { BootloaderKind } from './types.js';
+import { isNullNode, isPlain, quotedForMessage } from './context.js';
+import type { DecodeContext } from './context.js';
+import { scalarOrFail } from './strings.js';
+import { integerSpellingValue } from '../resolve/go-int.js';
+import { resolvePlainScalar } from '../resolve/plain-scalar.js';
+import type { BootloaderKind } from '../types.js';
 
 const TRUE_WORDS = new Set('true True TRUE y Y yes Yes YES on On ON'.split(' '));
 const FALSE_WORDS = new Set('false False FALSE n N no No NO off Off OFF'.split(' '));
@@ -52,15 +53,19 @@ export function decodeUint(
       `Remove the quotes. ${hint}`,
     );
   const resolved = resolvePlainScalar(text);
-  if (resolved.kind !== 'int')
+  const outOfRange = `${text} is out of range (0 to ${max})`;
+  if (resolved.kind !== 'int') {
+    // Beyond Go's 64-bit types the resolver no longer calls it an integer, but the user wrote one.
+    if (integerSpellingValue(text.replaceAll('_', '')) !== undefined)
+      ctx.fail(scalar, path, outOfRange, hint);
     ctx.fail(
       scalar,
       path,
       `expected a whole number, found ${quotedForMessage(text) ?? 'another value'}`,
       hint,
     );
-  if (resolved.value < 0n || resolved.value > max)
-    ctx.fail(scalar, path, `${text} is out of range`, hint);
+  }
+  if (resolved.value < 0n || resolved.value > max) ctx.fail(scalar, path, outOfRange, hint);
   return Number(resolved.value);
 }
 

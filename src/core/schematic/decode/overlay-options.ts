@@ -2,11 +2,11 @@
 // quoted ones stay strings, and nested mappings and sequences are kept.
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
-import { describeKind, isNullNode, isPlain } from './decode-context.js';
-import type { DecodeContext, MapNode, SeqNode } from './decode-context.js';
-import { decodeString } from './decode-scalars.js';
-import { resolvePlainScalar } from './resolve-plain.js';
-import type { OptionValue } from './types.js';
+import { describeKind, isNullNode, isPlain } from './context.js';
+import type { DecodeContext, MapNode, SeqNode } from './context.js';
+import { decodeString } from './strings.js';
+import { resolvePlainScalar } from '../resolve/plain-scalar.js';
+import type { OptionValue } from '../types.js';
 
 const MAX_KEY_BYTES = 128;
 const MAX_DEPTH = 64;

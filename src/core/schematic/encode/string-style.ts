@@ -2,7 +2,7 @@
 // the point: the first rule that applies wins.
 import { codePointOf, isBlankOrEnd, isGoSpace, isLineBreak, isPrintable } from './characters.js';
 import type { EncoderDialect } from './dialect.js';
-import { resolvePlainScalar } from './resolve-plain.js';
+import { resolvePlainScalar } from '../resolve/plain-scalar.js';
 
 export type StringStyle = 'plain' | 'single' | 'double' | 'literal';
 

@@ -1,13 +1,13 @@
 // The customization block: every field typed by its Go type, zero values left out as the
 // factory's omitempty would drop them.
 import type { Node } from 'yaml';
-import type { DecodeContext } from './decode-context.js';
-import { readFields } from './decode-fields.js';
-import type { Field } from './decode-fields.js';
-import { decodeMeta } from './decode-meta.js';
-import { decodeString, decodeStringList } from './decode-scalars.js';
-import { decodeBool, decodeBootloader, decodeUint } from './decode-typed.js';
-import type { Customization } from './types.js';
+import type { DecodeContext } from './context.js';
+import { readFields } from './fields.js';
+import type { Field } from './fields.js';
+import { decodeMeta } from './meta.js';
+import { decodeString, decodeStringList } from './strings.js';
+import { decodeBool, decodeBootloader, decodeUint } from './typed-values.js';
+import type { Customization } from '../types.js';
 
 const CUSTOMIZATION_KEYS = [
   'embeddedMachineConfiguration',
