@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { downloadArtifact } from '../../../src/core/download/index.js';
 import type { DownloadEvent, RecordedArtifact } from '../../../src/core/download/index.js';
-import { imageContent } from '../../../src/standin/content.js';
+import { imageContent } from '../../../src/standin/asset-bytes.js';
 import {
   ASSET,
   expectedSha256,
