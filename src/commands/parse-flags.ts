@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { closestNames } from '../core/catalogue/index.js';
-import { UserInputError } from '../core/errors.js';
+import { errnoCode, messageOf, UserInputError } from '../core/errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -15,26 +15,26 @@ export function parseCommandFlags<const O extends Options>(
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new UserInputError(describeFlagError(error as NodeJS.ErrnoException, options), {
+    throw new UserInputError(describeFlagError(error, options), {
       hint: usage,
     });
   }
 }
 
-function describeFlagError(error: NodeJS.ErrnoException, options: Options): string {
+function describeFlagError(error: unknown, options: Options): string {
   // node:util quotes the flag first; the rest of its message is about positionals.
-  const flag = /'([^' ]+)/.exec(error.message)?.[1] ?? '';
-  switch (error.code) {
+  const flag = /'([^' ]+)/.exec(messageOf(error))?.[1] ?? '';
+  switch (errnoCode(error)) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
       const known = Object.keys(options).map((name) => `--${name}`);
       const [closest] = closestNames(flag, known, 1);
       return `unknown flag ${flag}${closest ? ` (did you mean ${closest}?)` : ''}`;
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /does not take/.test(error.message)
+      return /does not take/.test(messageOf(error))
         ? `the flag ${flag} takes no value`
         : `the flag ${flag} needs a value`;
     default:
-      return error.message;
+      return messageOf(error);
   }
 }

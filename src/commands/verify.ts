@@ -3,13 +3,9 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { ExitCode, ReleaseError, UserInputError, exitCodeOf } from '../core/errors.js';
-import {
-  buildingNotes,
-  checklistSummary,
-  marksFor,
-  renderCheck,
-  verifyRelease,
-} from '../core/verify/index.js';
+import { verifyRelease } from '../core/verify/index.js';
+import { buildingNotes } from './presenters/building-notes.js';
+import { checklistSummary, marksFor, renderCheck } from './presenters/checklist.js';
 import type { VerifyReport } from '../core/verify/index.js';
 import { readToolVersion } from '../tool-version.js';
 import { withInterruptSignal } from './interrupt.js';

@@ -119,3 +119,15 @@ export const BUG_REPORT_HINT =
 export function exitCodeOf(error: unknown): ExitCode {
   return error instanceof ReleaseError ? error.exitCode : ExitCode.bug;
 }
+
+/** The `code` of a Node system error (`ENOENT`, `EACCES`, …), or undefined for anything else. */
+export function errnoCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code: unknown = (error as { readonly code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The message of anything thrown, for the places that quote it. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,6 +1,6 @@
 // What one attempt can fail with, and how the retry loop tells a transient failure (retry it) from
 // a final one (report it). Final failures are ReleaseErrors already; transient ones are these.
-import { DiskError } from '../errors.js';
+import { DiskError, errnoCode } from '../errors.js';
 import { formatBytes } from '../format/units.js';
 
 export type TransientKind = 'network' | 'integrity';
@@ -34,8 +34,8 @@ const DISK_CODES = new Set([
 ]);
 
 export function isDiskFailure(error: unknown): error is NodeJS.ErrnoException {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === 'string' && DISK_CODES.has(code);
+  const code = errnoCode(error);
+  return code !== undefined && DISK_CODES.has(code);
 }
 
 // Sizes are worded the same way everywhere (wizard, plain lines, errors).

@@ -14,12 +14,13 @@ import {
 } from 'node:fs/promises';
 import { fileHandleWriter } from './file-handle-writer.js';
 import type { DownloadFileSystem, WritableFile } from './types.js';
+import { errnoCode } from '../errors.js';
 
 /** Large writes keep syscall overhead out of the 1 GiB benchmark; memory stays bounded by it. */
 const WRITE_HIGH_WATER_MARK = 1024 * 1024;
 
 function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+  return errnoCode(error) === 'ENOENT';
 }
 
 export const nodeFileSystem: DownloadFileSystem = {
@@ -92,7 +93,7 @@ export const nodeFileSystem: DownloadFileSystem = {
     try {
       await handle.sync();
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errnoCode(error);
       if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM') throw error;
     } finally {
       await handle.close();

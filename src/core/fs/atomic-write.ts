@@ -3,7 +3,7 @@
 // Staging is split from committing so a release can stage all its files before renaming any.
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { DiskError } from '../errors.js';
+import { DiskError, errnoCode } from '../errors.js';
 
 /** Our temp files end with this; a run holding the repository lock may remove strays. */
 const TEMP_SUFFIX = '.talos-release.tmp';
@@ -86,8 +86,8 @@ export async function fsyncDirectory(dir: string): Promise<void> {
 
 /** A file system refusal (it has an errno code) becomes a DiskError; anything else is a bug. */
 export function diskErrorFor(path: string, error: unknown): DiskError {
-  if (typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string') throw error;
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errnoCode(error);
+  if (code === undefined) throw error;
   const hint =
     code === 'ENOSPC'
       ? 'The disk is full: free some space and run again.'

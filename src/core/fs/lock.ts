@@ -5,7 +5,7 @@ import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { UserInputError } from '../errors.js';
+import { errnoCode, UserInputError } from '../errors.js';
 import { diskErrorFor } from './atomic-write.js';
 
 export const LOCK_FILE_NAME = '.talos-release.lock';
@@ -47,7 +47,7 @@ export async function acquireRepositoryLock(
       await writeFile(path, `${JSON.stringify(me)}\n`, { flag: 'wx' });
       return { path, tookOver, release: () => unlink(path).catch(() => undefined) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw diskErrorFor(path, error);
+      if (errnoCode(error) !== 'EEXIST') throw diskErrorFor(path, error);
       const holder = await readHolder(path);
       if (typeof holder === 'object' && isAlive(holder)) throw lockedError(path, holder);
       // The holder is gone (crashed or killed), or the file is not a lock any run of ours
@@ -87,7 +87,7 @@ function isAlive(holder: LockHolder): boolean {
     process.kill(holder.pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return errnoCode(error) === 'EPERM';
   }
 }
 

@@ -1,6 +1,7 @@
 // The one rule for what is worth another try, the same for every caller: 5xx, 408 and 429 pass
 // with time, and so do dropped or refused connections. Any other 4xx is the factory's answer.
 import { RequestError } from 'got';
+import { errnoCode, messageOf } from '../errors.js';
 
 export function isTransientStatus(status: number): boolean {
   return status >= 500 || status === 408 || status === 429;
@@ -20,7 +21,7 @@ const TRANSIENT_CODES = new Set([
 ]);
 
 export function isTransientConnectionError(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const code = errnoCode(error);
   return (
     (error instanceof RequestError || error instanceof Error) &&
     typeof code === 'string' &&
@@ -30,9 +31,8 @@ export function isTransientConnectionError(error: unknown): boolean {
 
 /** Node and got spell a dropped connection several ways; this keeps the code and the words. */
 export function describeNetworkFailure(error: unknown): string {
-  const err = error as NodeJS.ErrnoException | undefined;
-  const code = err?.code ? `${err.code}: ` : '';
-  return `${code}${err?.message ?? String(error)}`;
+  const code = errnoCode(error);
+  return `${code ? `${code}: ` : ''}${messageOf(error)}`;
 }
 
 /** host:port, with the scheme's default port spelled out so logs are unambiguous. */

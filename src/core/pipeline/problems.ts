@@ -59,8 +59,9 @@ export function collectProblems(inputs: ProblemInputs): PlanProblem[] {
   try {
     checkKubernetesVersion(answers.talosVersion, answers.kubernetesVersion);
   } catch (error) {
-    const e = error as UserInputError;
-    problems.push({ kind: 'kubernetes', message: e.message, hint: e.hint });
+    // Only a refusal of the input is a problem to list; anything else is a bug and surfaces.
+    if (!(error instanceof UserInputError)) throw error;
+    problems.push({ kind: 'kubernetes', message: error.message, hint: error.hint });
   }
   return problems;
 }

@@ -1,7 +1,7 @@
 // The repository as the pipeline finds it: the schematic, the channel and its current release.
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { UserInputError } from '../errors.js';
+import { errnoCode, UserInputError } from '../errors.js';
 import { channelNameField, parseChannelFile, parseManifest } from '../manifest/index.js';
 import type { ChannelFile, ReleaseManifest } from '../manifest/index.js';
 import { loadSchematicFile } from '../schematic/index.js';
@@ -78,7 +78,7 @@ async function readOptional<T>(
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (errnoCode(error) === 'ENOENT') return undefined;
     throw new UserInputError(`cannot read ${path}: ${(error as Error).message}`);
   }
   return parse(text, path);

@@ -3,7 +3,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { ExitCode } from '../errors.js';
+import { errnoCode, ExitCode } from '../errors.js';
 import { failed, passed } from '../verify/index.js';
 import type { CheckResult } from '../verify/index.js';
 
@@ -43,7 +43,7 @@ export async function checkWritable(
     await access(existing, constants.W_OK | constants.X_OK);
   } catch (error) {
     return failed(id, title, {
-      detail: `no permission to write in ${existing} (${(error as NodeJS.ErrnoException).code ?? 'denied'})`,
+      detail: `no permission to write in ${existing} (${errnoCode(error) ?? 'denied'})`,
       fix: `Check the owner and permissions of ${existing}.`,
       exitCode: ExitCode.disk,
     });

@@ -1,5 +1,5 @@
 // Check 1: the schematic file is there and decodes exactly as the factory would decode it.
-import { ExitCode, ReleaseError } from '../errors.js';
+import { errnoCode, ExitCode, ReleaseError } from '../errors.js';
 import { DEFAULT_SCHEMATIC_PATH } from '../pipeline/answers.js';
 import { resolvePath } from '../pipeline/project.js';
 import { decodeSchematic, readSchematicText } from '../schematic/index.js';
@@ -19,7 +19,7 @@ export async function checkSchematicPresent(
     // Only a regular file: a FIFO would block the read forever.
     text = await readSchematicText(path);
   } catch (error) {
-    const code = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code;
+    const code = errnoCode((error as Error).cause);
     return failed('schematic', SCHEMATIC_CHECK_TITLE, {
       detail: code === 'ENOENT' ? `there is no schematic at ${path}` : (error as Error).message,
       fix: `Pass --schematic <file> (default ${DEFAULT_SCHEMATIC_PATH} under --root).`,

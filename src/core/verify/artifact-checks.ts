@@ -2,7 +2,7 @@
 // a URL or reference edited by hand (or by a bad merge) would ship another image than recorded.
 import { artifactRefs, parseInstallerImage } from '../artifacts/index.js';
 import type { ArtifactRefs } from '../artifacts/index.js';
-import { ExitCode, ReleaseError } from '../errors.js';
+import { errnoCode, ExitCode, ReleaseError } from '../errors.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import { failed, passed } from './checklist.js';
 import type { CheckResult } from './checklist.js';
@@ -26,7 +26,7 @@ export function derivedRefs(manifest: ReleaseManifest): ArtifactRefs | string {
   } catch (error) {
     if (error instanceof ReleaseError) return error.message;
     // talos.factoryUrl passed the schema's pattern but is still not a URL (e.g. `http://[x`).
-    if ((error as NodeJS.ErrnoException).code === 'ERR_INVALID_URL') {
+    if (errnoCode(error) === 'ERR_INVALID_URL') {
       return `talos.factoryUrl is not a URL: ${JSON.stringify(manifest.talos.factoryUrl)}`;
     }
     throw error;

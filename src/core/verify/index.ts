@@ -3,8 +3,5 @@ export { checklistExitCode, failed, passed, skipped } from './checklist.js';
 export type { CheckResult, CheckStatus } from './checklist.js';
 export { DEFAULT_HEAD_SIZE_TIMEOUT_MS, headContentLength } from './head-size.js';
 export type { HeadSizeOptions } from './head-size.js';
-export { checklistSummary, marksFor, renderCheck, renderChecklist } from './render-checklist.js';
-export type { ChecklistMarks } from './render-checklist.js';
 export { verifyRelease } from './verify-release.js';
 export type { VerifyOptions, VerifyReport } from './verify-release.js';
-export { BUILDING_NOTE_EVERY_MS, buildingNotes } from './building-note.js';

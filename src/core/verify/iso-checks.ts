@@ -2,7 +2,7 @@
 // factory that recorded SHA-256 is the only integrity record there is (image-factory.md §14).
 import { stat } from 'node:fs/promises';
 import { formatBytes, hashFile, nodeFileSystem } from '../download/index.js';
-import { ExitCode } from '../errors.js';
+import { errnoCode, ExitCode } from '../errors.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import { failed, passed, skipped } from './checklist.js';
 import type { CheckResult } from './checklist.js';
@@ -21,7 +21,7 @@ export async function checkLocalIso(
     const info = await stat(path);
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     return [
       failed('iso-size', sizeTitle, {
         detail: code === 'ENOENT' ? `there is no file at ${path}` : `cannot read ${path} (${code})`,

@@ -3,7 +3,7 @@
 // check at a time (exit 5), so the schema's cross-field refinements are left to those checks.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { UserInputError } from '../errors.js';
+import { errnoCode, UserInputError } from '../errors.js';
 import { describeIssues, releaseManifestSchema } from '../manifest/index.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 
@@ -20,7 +20,7 @@ export async function loadManifestForVerify(path: string): Promise<LoadedManifes
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     throw new UserInputError(
       code === 'ENOENT'
         ? `there is no release manifest at ${path}`

@@ -2,7 +2,7 @@
 // recorded ID, and the schematic file in the repository must still produce that ID, either in
 // the tool's normal form (sorted extensions, what a release submits) or exactly as written.
 import { readFile } from 'node:fs/promises';
-import { ExitCode, ReleaseError } from '../errors.js';
+import { errnoCode, ExitCode, messageOf, ReleaseError } from '../errors.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import {
   decodeSchematic,
@@ -39,7 +39,7 @@ export async function checkSchematicFile(
     text = await readFile(path, 'utf8');
   } catch (error) {
     return failed('schematic-file', title, {
-      detail: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      detail: `cannot read ${path}: ${errnoCode(error) ?? messageOf(error)}`,
       fix: 'Run verify from the repository root (or pass --root), or restore the schematic file.',
       exitCode: ExitCode.integrity,
     });

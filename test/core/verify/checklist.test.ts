@@ -2,14 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../../src/core/errors.js';
 import {
-  checklistExitCode,
   checklistSummary,
-  failed,
   marksFor,
-  passed,
   renderChecklist,
-  skipped,
-} from '../../../src/core/verify/index.js';
+} from '../../../src/commands/presenters/checklist.js';
+import { checklistExitCode, failed, passed, skipped } from '../../../src/core/verify/index.js';
 
 const fail = (exitCode: ExitCode) => failed(`f${exitCode}`, `check ${exitCode}`, { exitCode });
 

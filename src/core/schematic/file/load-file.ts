@@ -2,7 +2,7 @@
 import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { UserInputError } from '../../errors.js';
+import { errnoCode, UserInputError } from '../../errors.js';
 import { decodeSchematic } from '../decode/decode-schematic.js';
 import type { Schematic } from '../types.js';
 
@@ -14,7 +14,7 @@ export interface LoadedSchematic {
 }
 
 function readFailure(path: string, error: unknown, missingHint: string): UserInputError {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errnoCode(error);
   if (code === 'ENOENT') {
     return new UserInputError(`schematic file not found: ${path}`, {
       hint: missingHint,

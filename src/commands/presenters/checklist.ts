@@ -1,7 +1,7 @@
 // The checklist as text. Plain string building, so `verify`, `preflight` and the wizard show the
 // same lines; the marks fall back to ASCII where a terminal may not draw ✔ and ✘ (NO_COLOR, pipes).
-import { colourDisabled } from '../format/colour.js';
-import type { CheckResult, CheckStatus } from './checklist.js';
+import { colourDisabled } from '../../core/format/colour.js';
+import type { CheckResult, CheckStatus } from '../../core/verify/index.js';
 
 export type ChecklistMarks = 'unicode' | 'ascii';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildingNotes } from '../../../src/core/verify/index.js';
+import { buildingNotes } from '../../../src/commands/presenters/building-notes.js';
 
 describe('buildingNotes', () => {
   it('says nothing for a quick answer, then one line per interval while the factory builds', () => {
