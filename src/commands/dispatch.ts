@@ -1,6 +1,8 @@
 // Picks the command module from the first argument. Each module is imported only when used,
 // so `id` never loads Ink and `verify` never loads the wizard.
 import { processIo } from './io.js';
+import { errorJson } from './presenters/error-json.js';
+import { jsonLine } from './presenters/json.js';
 import { reportError } from './report-error.js';
 
 export async function dispatch(argv: readonly string[]): Promise<number> {
@@ -26,6 +28,8 @@ export async function dispatch(argv: readonly string[]): Promise<number> {
       }
     }
   } catch (error) {
+    // Machines reading --json get the failure as the last stdout line; people read stderr.
+    if (argv.includes('--json')) io.stdout.write(jsonLine(errorJson(error)));
     return reportError(error, io);
   }
 }

@@ -51,24 +51,19 @@ export async function runReleaseCommand(argv: readonly string[], io: CommandIo):
       signal,
       onWaiting: (event) => io.stderr.write(`${describeWaiting(event)}\n`),
     });
-    try {
-      const outcome = await runRelease(flags.request, {
-        client,
-        report,
-        signal,
-        http,
-        toolVersion,
-      });
-      if (flags.json) io.stdout.write(jsonLine({ event: 'result', ...resultJson(outcome) }));
-      else
-        io.stdout.write(
-          outcome.kind === 'dry-run' ? describeDryRun(outcome) : describeRelease(outcome),
-        );
-      return 0;
-    } catch (error) {
-      if (flags.json) io.stdout.write(jsonLine({ event: 'error', ...errorJson(error) }));
-      throw error;
-    }
+    const outcome = await runRelease(flags.request, {
+      client,
+      report,
+      signal,
+      http,
+      toolVersion,
+    });
+    if (flags.json) io.stdout.write(jsonLine({ event: 'result', ...resultJson(outcome) }));
+    else
+      io.stdout.write(
+        outcome.kind === 'dry-run' ? describeDryRun(outcome) : describeRelease(outcome),
+      );
+    return 0;
   });
 }
 
@@ -92,16 +87,6 @@ function resultJson(outcome: Awaited<ReturnType<typeof runRelease>>): Record<str
     size: outcome.iso.size,
     installerPinned: outcome.installer.pinned,
     installerDigestReason: outcome.installer.reason,
-  };
-}
-
-function errorJson(error: unknown): Record<string, unknown> {
-  const e = error as { kind?: string; message?: string; hint?: string; exitCode?: number };
-  return {
-    kind: e.kind ?? 'bug',
-    message: e.message ?? String(error),
-    hint: e.hint,
-    exitCode: e.exitCode ?? 1,
   };
 }
 

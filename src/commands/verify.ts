@@ -2,7 +2,7 @@
 // as a checklist on stdout. Exit 0 only when every check agrees.
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
-import { ExitCode, ReleaseError, UserInputError, exitCodeOf } from '../core/errors.js';
+import { ExitCode, UserInputError } from '../core/errors.js';
 import { verifyRelease } from '../core/verify/index.js';
 import { buildingNotes } from './presenters/building-notes.js';
 import { checklistSummary, marksFor, renderCheck } from './presenters/checklist.js';
@@ -36,24 +36,18 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
   const json = values.json === true;
   const marks = marksFor(io.stdoutIsTty, io.env);
   if (!json) io.stdout.write(`Verifying ${manifestPath}\n`);
-  let report: VerifyReport;
-  try {
-    report = await withInterruptSignal((signal) =>
-      verifyRelease({
-        manifestPath,
-        root,
-        online: values.online === true,
-        http: createRunHttp(io.env, readToolVersion()),
-        signal,
-        onCheck: json ? undefined : (check) => io.stdout.write(`${renderCheck(check, marks)}\n`),
-        onBuilding: buildingNotes((line) => io.stderr.write(`${line}\n`), 'the image'),
-      }),
-    );
-  } catch (error) {
-    // Machines reading --json get the failure on stdout too; the person reads it on stderr.
-    if (json) io.stdout.write(`${JSON.stringify(errorJson(manifestPath, error))}\n`);
-    throw error;
-  }
+  // A failure, --json or not, is reported once by the dispatcher.
+  const report: VerifyReport = await withInterruptSignal((signal) =>
+    verifyRelease({
+      manifestPath,
+      root,
+      online: values.online === true,
+      http: createRunHttp(io.env, readToolVersion()),
+      signal,
+      onCheck: json ? undefined : (check) => io.stdout.write(`${renderCheck(check, marks)}\n`),
+      onBuilding: buildingNotes((line) => io.stderr.write(`${line}\n`), 'the image'),
+    }),
+  );
   if (json) io.stdout.write(`${JSON.stringify(reportJson(manifestPath, report))}\n`);
   else
     io.stdout.write(
@@ -94,19 +88,5 @@ function reportJson(manifestPath: string, report: VerifyReport): Record<string, 
     ok: report.exitCode === ExitCode.ok,
     exitCode: report.exitCode,
     checks: report.checks,
-  };
-}
-
-function errorJson(manifestPath: string, error: unknown): Record<string, unknown> {
-  const known = error instanceof ReleaseError;
-  return {
-    manifest: manifestPath,
-    ok: false,
-    exitCode: exitCodeOf(error),
-    error: {
-      kind: known ? error.kind : 'bug',
-      message: error instanceof Error ? error.message : String(error),
-      hint: known ? error.hint : undefined,
-    },
   };
 }

@@ -157,4 +157,23 @@ describe('talos-release preflight', () => {
     expect(result.stdout).not.toContain('hunter2pass');
     expect(standin.requests.slice(from).filter((request) => request.method === 'POST')).toEqual([]);
   });
+
+  it('with --json, a refusal before any check is the same error object every command gives', async () => {
+    repo = await makeRepo();
+    const result = await runCli(
+      [...preflightArgs('--registry', 'someone:hunter2@example.com'), '--json'],
+      {
+        cwd: repo.root,
+      },
+    );
+    expect(result.code).toBe(2);
+    const last = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as unknown;
+    expect(last).toMatchObject({
+      event: 'error',
+      ok: false,
+      exitCode: 2,
+      error: { kind: 'input' },
+    });
+    expect(result.stdout + result.stderr).not.toContain('hunter2');
+  });
 });

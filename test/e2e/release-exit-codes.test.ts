@@ -142,8 +142,13 @@ describe('exit codes of a headless release', () => {
       string,
       unknown
     >;
-    expect(last).toMatchObject({ event: 'error', kind: 'integrity', exitCode: 5 });
-    expect(String(last['message'])).toContain('d'.repeat(64));
+    expect(last).toMatchObject({
+      event: 'error',
+      ok: false,
+      exitCode: 5,
+      error: { kind: 'integrity' },
+    });
+    expect(JSON.stringify(last['error'])).toContain('d'.repeat(64));
   });
 
   it('1 for anything unexpected, with where to report it, and no release written', async () => {
