@@ -103,6 +103,18 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        // One message style: errors start in lower case (they follow "error: "), except for
+        // names and acronyms such as ISO or SHA-256.
+        {
+          selector:
+            'NewExpression[callee.name=/Error$/] > Literal[value=/^(?!Kubernetes|Talos|SecureBoot|Node|Docker|Ctrl)[A-Z][a-z]/]',
+          message: 'Error messages start in lower case (they are printed after "error: ").',
+        },
+        {
+          selector:
+            'NewExpression[callee.name=/Error$/] > TemplateLiteral > TemplateElement:first-child[value.raw=/^(?!Kubernetes|Talos|SecureBoot|Node|Docker|Ctrl)[A-Z][a-z]/]',
+          message: 'Error messages start in lower case (they are printed after "error: ").',
+        },
       ],
     },
   },

@@ -107,7 +107,7 @@ export class DiskError extends ReleaseError {
 export class CancelledError extends ReleaseError {
   readonly exitCode = ExitCode.cancelled;
   readonly kind = 'cancelled';
-  constructor(message = 'Cancelled.', details: ErrorDetails = {}) {
+  constructor(message = 'cancelled', details: ErrorDetails = {}) {
     super(message, details);
   }
 }

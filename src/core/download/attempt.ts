@@ -21,7 +21,7 @@ const HEARTBEAT_MS = 1_000;
 export type { AttemptContext, AttemptResult } from './attempt-context.js';
 
 function cancelled(cause: unknown): CancelledError {
-  return new CancelledError('Download cancelled; the partial file is kept for the next run.', {
+  return new CancelledError('download cancelled; the partial file is kept for the next run', {
     cause,
   });
 }

@@ -30,12 +30,12 @@ export const DEFAULT_HEAD_TIMEOUT_MS = 10 * 60_000;
 function giveUp(url: string, attempts: number, last: TransientFailure, partPath: string): Error {
   const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
   if (last.kind === 'integrity') {
-    return new IntegrityError(`Download of ${url} is incomplete after ${tries}: ${last.message}.`, {
+    return new IntegrityError(`download of ${url} is incomplete after ${tries}: ${last.message}`, {
       cause: last,
       hint: 'The server or a proxy cuts the transfer short. Run again later or from another network; nothing was written under the final name.',
     });
   }
-  return new NetworkError(`Download of ${url} failed after ${tries}: ${last.message}.`, {
+  return new NetworkError(`download of ${url} failed after ${tries}: ${last.message}`, {
     cause: last,
     hint: `Check the network and the factory, then run again; ${partPath} is kept and the next run resumes from it where the server allows.`,
   });
@@ -48,7 +48,7 @@ export async function downloadArtifact(options: DownloadOptions): Promise<Downlo
   const retries = options.retries ?? DEFAULT_RETRIES;
   const partPath = partPathFor(dest);
   const resumeRecordPath = resumeRecordPathFor(dest);
-  if (signal?.aborted) throw new CancelledError('Download cancelled before it started.');
+  if (signal?.aborted) throw new CancelledError('download cancelled before it started');
   assertAllowedUrl(url);
 
   try {

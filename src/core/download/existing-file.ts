@@ -71,7 +71,7 @@ export async function checkExistingFile(
       mismatch = `its SHA-256 is ${sha256}, the manifest recorded ${previous.sha256}`;
     } catch (error) {
       if (signal?.aborted)
-        throw new CancelledError('Cancelled while verifying the existing file.', { cause: error });
+        throw new CancelledError('cancelled while verifying the existing file', { cause: error });
       throw error;
     }
   }

@@ -45,7 +45,7 @@ export function diskError(error: NodeJS.ErrnoException, path: string, needed?: n
   const need = needed === undefined ? '' : ` (the file needs ${formatBytes(needed)})`;
   if (error.code === 'EFBIG') {
     return new DiskError(
-      `Cannot write ${path}: it would exceed the file-size limit of this process or file system${need}.`,
+      `cannot write ${path}: it would exceed the file-size limit of this process or file system${need}`,
       {
         cause: error,
         hint: 'Raise the limit (ulimit -f) or choose an artifacts directory on a file system that takes files this large (FAT32 stops at 4 GiB); the partial download is kept and resumes.',
@@ -53,24 +53,24 @@ export function diskError(error: NodeJS.ErrnoException, path: string, needed?: n
     );
   }
   if (error.code === 'ELOOP' || error.code === 'EISDIR') {
-    return new DiskError(`Cannot write ${path}: it is not a regular file (${error.code}).`, {
+    return new DiskError(`cannot write ${path}: it is not a regular file (${error.code})`, {
       cause: error,
       hint: 'Remove the link or directory at that path (whatever a link points to is left alone), then run again.',
     });
   }
   if (error.code === 'ENOSPC' || error.code === 'EDQUOT') {
-    return new DiskError(`Not enough disk space to write ${path}${need}.`, {
+    return new DiskError(`not enough disk space to write ${path}${need}`, {
       cause: error,
       hint: `Free at least ${needed === undefined ? 'the size of the file' : formatBytes(needed)} on that disk or choose another artifacts directory, then run again; the partial download is kept and resumes.`,
     });
   }
   if (error.code === 'ENOTDIR' || error.code === 'EEXIST') {
-    return new DiskError(`Cannot create ${path}: a file is in the way (${error.code}).`, {
+    return new DiskError(`cannot create ${path}: a file is in the way (${error.code})`, {
       cause: error,
       hint: 'Move that file aside, or choose another directory with --artifacts-dir.',
     });
   }
-  return new DiskError(`No permission to write ${path} (${error.code ?? 'denied'})${need}.`, {
+  return new DiskError(`no permission to write ${path} (${error.code ?? 'denied'})${need}.`, {
     cause: error,
     hint: 'Check the owner and permissions of the artifacts directory, or choose another one.',
   });

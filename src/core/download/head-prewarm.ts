@@ -37,7 +37,7 @@ export async function prewarm(
     if (response.statusCode !== 200) return {};
     return { total: parseContentLength(response.headers['content-length']) };
   } catch (error) {
-    if (options.signal?.aborted) throw new CancelledError('Download cancelled.', { cause: error });
+    if (options.signal?.aborted) throw new CancelledError('download cancelled', { cause: error });
     return {};
   } finally {
     stopTicker();

@@ -20,7 +20,7 @@ export async function ensureRoomFor(
   const free = await fileSystem.freeBytes(dirname(dest));
   if (free === undefined || free >= needed) return;
   throw new DiskError(
-    `Not enough disk space for ${dest}: it needs ${formatBytes(total)} (${formatBytes(needed)} more), and ${formatBytes(free)} is free.`,
+    `not enough disk space for ${dest}: it needs ${formatBytes(total)} (${formatBytes(needed)} more), and ${formatBytes(free)} is free.`,
     { hint: 'Free space on that disk or choose another artifacts directory, then run again.' },
   );
 }

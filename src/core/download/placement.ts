@@ -14,7 +14,7 @@ export async function assertPlaceable(
 ): Promise<void> {
   const destKind = await fileSystem.kindOf(dest);
   if (destKind === 'directory' || destKind === 'other') {
-    throw new DiskError(`Cannot put the download at ${dest}: a ${describe(destKind)} is there.`, {
+    throw new DiskError(`cannot put the download at ${dest}: a ${describe(destKind)} is there`, {
       hint: 'Move it aside, or choose another directory with --artifacts-dir, then run again.',
     });
   }
@@ -28,7 +28,7 @@ export async function assertPlaceable(
   }
   if (partKind === 'directory' || partKind === 'other') {
     throw new DiskError(
-      `Cannot keep the partial download at ${partPath}: a ${describe(partKind)} is there.`,
+      `cannot keep the partial download at ${partPath}: a ${describe(partKind)} is there`,
       {
         hint: 'Move it aside, or choose another directory with --artifacts-dir, then run again.',
       },

@@ -112,7 +112,7 @@ export function createTransport(options: TransportOptions) {
       );
     } catch (error) {
       if (error instanceof ReleaseError) throw error;
-      if (options.signal?.aborted) throw new CancelledError('Cancelled.', { cause: error });
+      if (options.signal?.aborted) throw new CancelledError('cancelled', { cause: error });
       const tries =
         isTransient(error) || error instanceof DeadlinePassed
           ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`

@@ -28,19 +28,19 @@ export function backoffDelay(
 }
 
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new CancelledError('Cancelled.', { cause: signal.reason });
+  if (signal?.aborted) throw new CancelledError('cancelled', { cause: signal.reason });
 }
 
 /** Waits `ms`, or rejects with CancelledError as soon as `signal` aborts. */
 export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new CancelledError('Cancelled.', { cause: signal.reason }));
+      reject(new CancelledError('cancelled', { cause: signal.reason }));
       return;
     }
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new CancelledError('Cancelled.', { cause: signal?.reason }));
+      reject(new CancelledError('cancelled', { cause: signal?.reason }));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

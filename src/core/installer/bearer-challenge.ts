@@ -53,7 +53,7 @@ export async function fetchAnonymousToken(
   const token = parsed?.token ?? parsed?.access_token;
   if (response.status !== 200 || !token) {
     throw new NetworkError(
-      `The registry's token service at ${url.origin} gave no anonymous token (HTTP ${response.status}).`,
+      `the registry's token service at ${url.origin} gave no anonymous token (HTTP ${response.status}).`,
       {
         hint: 'The installer registry may require a login; the manifest can record the reference without a digest.',
       },

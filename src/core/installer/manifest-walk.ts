@@ -35,7 +35,7 @@ async function digestOfAnswer(
     throw new RegistryHiccup(`GET ${url.pathname} answered HTTP ${full.statusCode}`);
   if (full.rawBody.length > MAX_MANIFEST_BYTES)
     throw new IntegrityError(
-      `The manifest at ${url.href} is ${full.rawBody.length} bytes, too large for an image index.`,
+      `the manifest at ${url.href} is ${full.rawBody.length} bytes, too large for an image index`,
     );
   return `sha256:${createHash('sha256').update(full.rawBody).digest('hex')}`;
 }
@@ -78,12 +78,12 @@ export async function resolveOnce(session: RegistrySession, start: URL): Promise
     const digest = await digestOfAnswer(session, url, response);
     if (digestFromLocation && digest !== digestFromLocation)
       throw new IntegrityError(
-        `The registry at ${hostWithPort(url)} serves ${digest}, but the factory redirected to ${digestFromLocation}.`,
+        `the registry at ${hostWithPort(url)} serves ${digest}, but the factory redirected to ${digestFromLocation}`,
         {
           hint: 'The installer image changed while it was being resolved; run again.',
         },
       );
     return digest;
   }
-  throw new NetworkError(`More than ${MAX_REDIRECTS} redirects while resolving ${start.href}.`);
+  throw new NetworkError(`more than ${MAX_REDIRECTS} redirects while resolving ${start.href}`);
 }

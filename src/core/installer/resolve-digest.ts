@@ -65,11 +65,11 @@ export async function resolveInstallerDigest(
         };
       } catch (error) {
         if (request.signal?.aborted)
-          throw new CancelledError('Installer digest resolution cancelled.', { cause: error });
+          throw new CancelledError('installer digest resolution cancelled', { cause: error });
         if (error instanceof ReleaseError) throw error;
         if (attempt >= 2)
           throw new NetworkError(
-            `Could not resolve the installer digest of ${start.href}: ${describeNetworkFailure(error)}.`,
+            `could not resolve the installer digest of ${start.href}: ${describeNetworkFailure(error)}`,
             {
               cause: error,
               hint: 'Check the network and the factory, then run again; without --require-digest the release records the tag alone.',

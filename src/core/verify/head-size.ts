@@ -61,9 +61,9 @@ export async function headContentLength(
     );
   } catch (error) {
     if (error instanceof ReleaseError) throw error;
-    if (options.signal?.aborted) throw new CancelledError('Cancelled.', { cause: error });
+    if (options.signal?.aborted) throw new CancelledError('cancelled', { cause: error });
     throw new NetworkError(
-      `The factory did not answer HEAD ${url}: ${describeNetworkFailure(error)}`,
+      `the factory did not answer HEAD ${url}: ${describeNetworkFailure(error)}`,
       {
         cause: error,
         hint: 'Check the factory URL, the network and any proxy (HTTPS_PROXY, NO_PROXY), then run again.',
