@@ -78,7 +78,8 @@ describe('talos-release id', () => {
         canonical: vector.canonical,
       });
     }
-  });
+    // One CLI process per vector: on a loaded two-core machine that outgrows the default.
+  }, 120_000);
 
   it('sorts an unsorted extension list, says so on stderr, and --as-is keeps the order', async () => {
     const file = await schematicFile(
