@@ -1,19 +1,12 @@
 // The version 2 rules: each one is broken on its own in an otherwise consistent manifest.
 import { describe, expect, it } from 'vitest';
-import { UserInputError } from '../../../src/core/errors.js';
 import { parseManifestObject } from '../../../src/core/manifest/index.js';
 import { validManifest } from './fixture.js';
 import { validManifestV2 } from './fixture-v2.js';
+import { userInputErrorOf } from './user-input-error.js';
 
-function rejection(value: unknown): string {
-  try {
-    parseManifestObject(value, 'releases/1.4.2.json');
-  } catch (error) {
-    if (error instanceof UserInputError) return error.message;
-    throw error;
-  }
-  throw new Error('expected the manifest to be rejected');
-}
+const rejection = (value: unknown) =>
+  userInputErrorOf(() => parseManifestObject(value, 'releases/1.4.2.json')).message;
 
 describe('manifest version 2', () => {
   it('accepts a consistent version 2 manifest and keeps both lists', () => {

@@ -1,22 +1,14 @@
-// The sums file is read back by verify: what the writer (and sha256sum itself) writes parses to
-// the same records, and a line that is not a sum is refused by number.
+// The sums file is read back by verify: what the writer writes (and sha256sum's binary mark)
+// parses to the same records, and a line that is not a sum is refused by number.
 import { describe, expect, it } from 'vitest';
-import { UserInputError } from '../../../src/core/errors.js';
 import { parseSha256Sums, sha256SumsText } from '../../../src/core/manifest/index.js';
+import { userInputErrorOf } from './user-input-error.js';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
 const FILE = 'releases/1.0.0.sha256sums';
 
-function refusal(text: string): UserInputError {
-  try {
-    parseSha256Sums(text, FILE);
-  } catch (error) {
-    if (error instanceof UserInputError) return error;
-    throw error;
-  }
-  throw new Error('expected the sums file to be refused');
-}
+const refusal = (text: string) => userInputErrorOf(() => parseSha256Sums(text, FILE));
 
 describe('parseSha256Sums', () => {
   it('reads back what the writer writes, with line numbers', () => {
