@@ -104,6 +104,14 @@ describe('verify, manifest version 2', () => {
     );
   });
 
+  it('fails a sums file that lists an artifact twice', async () => {
+    const path = await writeV2Release(root);
+    const [first] = (await readFile(join(root, SUMS), 'utf8')).split('\n');
+    await appendFile(join(root, SUMS), `${first}\n`);
+    const check = failure(await verify(path), 'sha256sums');
+    expect(check.detail).toBe(`${SUMS}:3 lists artifacts/metal-amd64.iso again`);
+  });
+
   it('fails a sums file with a malformed line, naming it', async () => {
     const path = await writeV2Release(root);
     await appendFile(join(root, SUMS), 'artifacts/extra.iso\n');
