@@ -65,6 +65,14 @@ async function checkFactoryInstaller(
       digest,
       signal: options.signal,
     });
+    if (installer.digest === undefined && installer.architectures.length === 0) {
+      // As for os.installer: a release that could not resolve the digest pinned nothing to compare.
+      return skipped(
+        id,
+        title,
+        `no digests were recorded; the factory serves ${describe(digest, children)}`,
+      );
+    }
     const recorded = describe(installer.digest, installer.architectures);
     const served = describe(digest, children);
     const moved = differences(installer, digest, children);

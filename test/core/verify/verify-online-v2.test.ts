@@ -99,6 +99,17 @@ describe.each(['proxy', 'redirect'] as const)('verify --online, registry %s mode
     expect(check!.actual).toContain(`arm64 ${arm64}`);
   });
 
+  it('skips an installer whose digests could not be resolved at release time', async () => {
+    const report = await verifyOnline({
+      installer: { digest: undefined, architectures: [] },
+    });
+    const check = report.checks.find((c) => c.id.startsWith('factory-installer:'));
+    expect(check).toMatchObject({ status: 'skip' });
+    expect(check!.detail).toContain(
+      `no digests were recorded; the factory serves index ${served.digest}`,
+    );
+  });
+
   it('names a disk image the factory serves at another size', async () => {
     const report = await verifyOnline({
       edit: (m) => {
