@@ -2,6 +2,8 @@
 // and version as `talos`, and the recorded schematic text must hash to the recorded ID.
 import { createHash } from 'node:crypto';
 import { parseInstallerImage, parseIsoUrl } from '../artifacts/index.js';
+import { artifactListIssues } from './artifact-consistency.js';
+import type { ArtifactListsInput } from './artifact-consistency.js';
 
 export interface ConsistencyIssue {
   readonly path: readonly (string | number)[];
@@ -9,7 +11,7 @@ export interface ConsistencyIssue {
 }
 
 /** The fields the consistency rules read; the schema's output type satisfies it. */
-export interface ConsistencyInput {
+export interface ConsistencyInput extends ArtifactListsInput {
   readonly talos: {
     readonly version: string;
     readonly schematicId: string;
@@ -20,7 +22,7 @@ export interface ConsistencyInput {
     readonly platform: string;
     readonly architecture: string;
     readonly secureboot: boolean;
-    readonly iso: { readonly url: string };
+    readonly iso: ArtifactListsInput['os']['iso'];
     readonly installer: { readonly image: string; readonly digest?: string | undefined };
   };
 }
@@ -28,7 +30,7 @@ export interface ConsistencyInput {
 const withV = (version: string): string => (version.startsWith('v') ? version : `v${version}`);
 
 export function manifestConsistencyIssues(m: ConsistencyInput): ConsistencyIssue[] {
-  const issues: ConsistencyIssue[] = [];
+  const issues: ConsistencyIssue[] = [...artifactListIssues(m)];
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
   const { talos, os } = m;
 

@@ -28,5 +28,5 @@ export {
   releaseInstallerSchema,
 } from './release-artifacts.js';
 export type { ArtifactKind, ReleaseArtifact, ReleaseInstaller } from './release-artifacts.js';
-export { sha256SumsPathFor, sha256SumsText } from './sha256sums.js';
-export type { SummedFile } from './sha256sums.js';
+export { parseSha256Sums, sha256SumsPathFor, sha256SumsText } from './sha256sums.js';
+export type { SummedFile, SummedLine } from './sha256sums.js';

@@ -25,26 +25,44 @@ export interface OnlineOptions {
   readonly onBuilding?: ((elapsedMs: number) => void) | undefined;
 }
 
-export async function checkFactoryIsoSize(
+export function checkFactoryIsoSize(
   manifest: ReleaseManifest,
   options: OnlineOptions,
 ): Promise<CheckResult> {
-  const title = 'the factory serves the ISO at the recorded size';
   const { url, size } = manifest.os.iso;
+  return checkServedSize(
+    { id: 'factory-iso-size', title: 'the factory serves the ISO at the recorded size' },
+    { url, size, field: 'os.iso.size', what: 'ISO' },
+    options,
+  );
+}
+
+/** HEAD the URL and compare its Content-Length with the size recorded in `field`. */
+export async function checkServedSize(
+  check: { readonly id: string; readonly title: string },
+  recorded: {
+    readonly url: string;
+    readonly size: number;
+    readonly field: string;
+    readonly what: string;
+  },
+  options: OnlineOptions,
+): Promise<CheckResult> {
+  const { id, title } = check;
+  const { url, size } = recorded;
   try {
     const served = await headContentLength(url, options);
-    if (served === undefined)
-      return skipped('factory-iso-size', title, 'the factory did not say the size');
-    if (served === size) return passed('factory-iso-size', title, `${size} bytes`);
-    return failed('factory-iso-size', title, {
-      detail: 'the factory now serves a different ISO at this URL',
-      expected: `${size} bytes (os.iso.size)`,
+    if (served === undefined) return skipped(id, title, 'the factory did not say the size');
+    if (served === size) return passed(id, title, `${size} bytes`);
+    return failed(id, title, {
+      detail: `the factory now serves a different ${recorded.what} at this URL`,
+      expected: `${size} bytes (${recorded.field})`,
       actual: `${served} bytes (Content-Length from ${url})`,
-      fix: 'Keep the ISO recorded with this release; cut a new release to ship what the factory serves now.',
+      fix: `Keep the ${recorded.what} recorded with this release; cut a new release to ship what the factory serves now.`,
       exitCode: ExitCode.integrity,
     });
   } catch (error) {
-    return onlineFailure('factory-iso-size', title, error);
+    return onlineFailure(id, title, error);
   }
 }
 
@@ -92,7 +110,7 @@ export async function checkFactoryInstallerDigest(
   }
 }
 
-function onlineFailure(id: string, title: string, error: unknown): CheckResult {
+export function onlineFailure(id: string, title: string, error: unknown): CheckResult {
   if (error instanceof CancelledError) throw error;
   if (error instanceof NetworkError) {
     return failed(id, title, {

@@ -9,12 +9,17 @@ import { checkChannelEntry } from './channel-check.js';
 import { checkExtensionsRecorded } from './extension-checks.js';
 import { checklistExitCode, failed, passed } from './checklist.js';
 import type { CheckResult } from './checklist.js';
+import { checkLocalArtifacts } from './artifact-file-checks.js';
 import { checkLocalIso } from './iso-checks.js';
+import { localFileReader } from './local-files.js';
 import { loadManifestForVerify } from './load-manifest.js';
+import { checkFactoryArtifactSizes } from './online-artifact-checks.js';
+import { checkFactoryInstallers } from './online-installer-checks.js';
 import { checkFactoryInstallerDigest, checkFactoryIsoSize } from './online-checks.js';
 import { isUnderRoot } from './paths.js';
 import { checkKubernetesSupported, checkReleaseVersionFile } from './record-checks.js';
 import { checkRecordedSchematic, checkSchematicFile } from './schematic-checks.js';
+import { checkSha256Sums } from './sums-check.js';
 
 export interface VerifyOptions {
   /** The manifest file, absolute or relative to the process's working directory. */
@@ -57,11 +62,23 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyRepor
   record(checkExtensionsRecorded(manifest));
   record(await checkSchematicFile(manifest, options.root));
   record(checkIsoUrl(manifest, refs), checkInstallerImage(manifest, refs));
-  record(...(await checkLocalIso(manifest, options.root, options.signal)));
+  // The ISO that os.iso and artifacts[] both describe is hashed once.
+  const readLocalFile = localFileReader(options.signal);
+  record(...(await checkLocalIso(manifest, options.root, readLocalFile)));
+  if (manifest.artifacts) {
+    record(...(await checkLocalArtifacts(manifest.artifacts, options.root, readLocalFile)));
+  }
+  const sums = await checkSha256Sums(manifest, options.root);
+  if (sums) record(sums);
   record(await checkChannelEntry(manifest, options.root, manifestRelative));
   if (options.online) {
     record(await checkFactoryIsoSize(manifest, options));
     record(await checkFactoryInstallerDigest(manifest, options));
+    if (manifest.artifacts)
+      record(...(await checkFactoryArtifactSizes(manifest.artifacts, options)));
+    if (manifest.installers) {
+      record(...(await checkFactoryInstallers(manifest, manifest.installers, options)));
+    }
   }
   return { manifest, checks, exitCode: checklistExitCode(checks) };
 }
