@@ -65,7 +65,7 @@ async function send(session: RegistrySession, url: URL, signal: AbortSignal | un
     return await requestManifest(session, url, 'GET');
   } catch (error) {
     if (error instanceof ReleaseError) throw error;
-    if (signal?.aborted) throw new CancelledError('cancelled.', { cause: error });
+    if (signal?.aborted) throw new CancelledError('cancelled', { cause: error });
     throw new NetworkError(
       `the registry did not answer GET ${url.href}: ${describeNetworkFailure(error)}`,
       { cause: error, hint: 'Check the network and any proxy, then run again.' },

@@ -31,7 +31,7 @@ describe('indexChildren', () => {
     const other = `sha256:${'4'.repeat(64)}`;
     expect(() => indexChildren(body, other, 'http://r/v2/x')).toThrow(IntegrityError);
     expect(() => indexChildren(body, other, 'http://r/v2/x')).toThrow(
-      `The index served at http://r/v2/x hashes to ${digestOf(body)}, not ${other}.`,
+      `the index served at http://r/v2/x hashes to ${digestOf(body)}, not ${other}`,
     );
   });
 
