@@ -1,5 +1,6 @@
 // `verify --online`: the factory must still serve what the release recorded. A factory that now
 // serves something else is a disagreement (exit 5); one that cannot be reached is exit 4.
+import { writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningStandin, StandinOptions } from '../../src/standin/types.js';
 import { runCli } from './helpers/cli.js';
@@ -30,13 +31,37 @@ async function releasedRepo(
 }
 
 describe('talos-release verify --online', () => {
-  it('passes while the factory serves the same ISO size and installer digest', async () => {
+  it('passes while the factory serves the same ISO size, installer and extension digests', async () => {
     const { repo } = await releasedRepo();
     const result = await runCli(['verify', MANIFEST, '--online', '--json'], { cwd: repo.root });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { checks: { id: string; status: string }[] };
     const online = report.checks.filter((check) => check.id.startsWith('factory-'));
-    expect(online.map((check) => check.status)).toEqual(['pass', 'pass']);
+    expect(online.map((check) => [check.id, check.status])).toEqual([
+      ['factory-iso-size', 'pass'],
+      ['factory-installer-digest', 'pass'],
+      ['factory-extensions', 'pass'],
+    ]);
+  });
+
+  it('exits 5 naming the extension whose recorded digest the catalogue no longer lists', async () => {
+    const { repo } = await releasedRepo();
+    const manifest = await repo.readJson<{
+      talos: { extensions: { name: string; digest: string }[] };
+    }>(MANIFEST);
+    const [first] = manifest.talos.extensions;
+    if (!first) throw new Error('the test release should carry an extension');
+    const edited = `sha256:${'e'.repeat(64)}`;
+    const original = first.digest;
+    first.digest = edited;
+    await writeFile(repo.path(MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Offline nothing can tell: the digest is only checked against the factory.
+    expect((await runCli(['verify', MANIFEST], { cwd: repo.root })).code).toBe(0);
+    const result = await runCli(['verify', MANIFEST, '--online'], { cwd: repo.root });
+    expect(result.code).toBe(5);
+    expect(result.stdout).toMatch(/^FAIL the factory's catalogue lists every extension/m);
+    expect(result.stdout).toContain(`${first.name}`);
+    expect(result.stdout).toContain(`recorded ${edited}, served ${original}`);
   });
 
   it('follows the factory to its installer registry and its token challenge (redirect mode)', async () => {

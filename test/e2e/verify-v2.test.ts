@@ -71,6 +71,7 @@ describe('talos-release verify, manifest version 2', () => {
     expect(online).toEqual([
       ['factory-iso-size', 'pass'],
       ['factory-installer-digest', 'pass'],
+      ['factory-extensions', 'pass'],
       ['factory-artifact-size:metal-amd64.iso', 'pass'],
       [`factory-artifact-size:${DISK}`, 'pass'],
       ['factory-installer:<installer>', 'pass'],

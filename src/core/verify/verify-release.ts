@@ -16,6 +16,7 @@ import { loadManifestForVerify } from './load-manifest.js';
 import { checkFactoryArtifactSizes } from './online-artifact-checks.js';
 import { checkFactoryInstallers } from './online-installer-checks.js';
 import { checkFactoryInstallerDigest, checkFactoryIsoSize } from './online-checks.js';
+import { checkFactoryExtensions } from './online-extension-checks.js';
 import { isUnderRoot } from './paths.js';
 import { checkKubernetesSupported, checkReleaseVersionFile } from './record-checks.js';
 import { checkRecordedSchematic, checkSchematicFile } from './schematic-checks.js';
@@ -74,6 +75,7 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyRepor
   if (options.online) {
     record(await checkFactoryIsoSize(manifest, options));
     record(await checkFactoryInstallerDigest(manifest, options));
+    record(await checkFactoryExtensions(manifest, options));
     if (manifest.artifacts)
       record(...(await checkFactoryArtifactSizes(manifest.artifacts, options)));
     if (manifest.installers) {

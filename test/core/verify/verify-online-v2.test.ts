@@ -77,6 +77,7 @@ describe.each(['proxy', 'redirect'] as const)('verify --online, registry %s mode
     expect(online.map((c) => [c.id, c.status])).toEqual([
       ['factory-iso-size', 'pass'],
       ['factory-installer-digest', 'pass'],
+      ['factory-extensions', 'skip'],
       ['factory-artifact-size:metal-amd64.iso', 'pass'],
       ['factory-artifact-size:nocloud-amd64.raw.xz', 'pass'],
       [`factory-installer:${report.manifest.os.installer.image}`, 'pass'],
