@@ -4,6 +4,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UserInputError } from '../core/errors.js';
+import { assetSizer, checkByteCount } from './asset-sizes.js';
 import { BuildCache } from './builds.js';
 import { FaultBook } from './faults.js';
 import { createListener } from './listener.js';
@@ -22,16 +23,31 @@ import type { ResolvedOptions, StandinState } from './state.js';
 import type { RecordedRequest, RunningStandin, StandinOptions } from './types.js';
 
 export const DEFAULT_IMAGE_SIZE = 200 * 1024 * 1024;
+const DEFAULT_INSTALLER_LAYER_SIZES = [2048, 512];
 
 function resolveOptions(options: StandinOptions): ResolvedOptions {
   const imageSize = options.imageSize ?? DEFAULT_IMAGE_SIZE;
-  if (!Number.isSafeInteger(imageSize) || imageSize < 0) {
-    throw new UserInputError(`image size ${imageSize} is not a whole number of bytes`, {
-      hint: 'Pass a non-negative integer, e.g. --image-size 209715200.',
+  checkByteCount(
+    'image size',
+    imageSize,
+    'Pass a non-negative integer, e.g. --image-size 209715200.',
+  );
+  const installerLayerSizes = options.installerLayerSizes ?? DEFAULT_INSTALLER_LAYER_SIZES;
+  if (installerLayerSizes.length === 0) {
+    throw new UserInputError('an installer image needs at least one layer', {
+      hint: 'Give installerLayerSizes one size per layer, e.g. [2048].',
     });
   }
+  for (const size of installerLayerSizes) {
+    checkByteCount('installer layer size', size, 'Give installerLayerSizes non-negative integers.');
+  }
+  const buildDelayMs = options.buildDelayMs ?? 0;
   return {
     imageSize,
+    assetSize: assetSizer(imageSize, options.assetSizes),
+    buildDelayMs,
+    diskBuildDelayMs: options.diskBuildDelayMs ?? 2 * buildDelayMs,
+    installerLayerSizes,
     imageDelivery: options.imageDelivery ?? 'direct',
     registryMode: options.registryMode ?? 'proxy',
     schematicResponse: options.schematicResponse ?? 'current',
@@ -95,7 +111,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Runnin
   const state: StandinState = {
     options: resolved,
     schematics: new Map(),
-    builds: new BuildCache(options.buildDelayMs ?? 0, closing.signal),
+    builds: new BuildCache(closing.signal),
     manifests: new ManifestStore(),
     factoryUrl: () => factoryUrl,
     registryUrl: () => registryUrl,

@@ -10,6 +10,11 @@ export interface StoredSchematic {
 
 export interface ResolvedOptions {
   readonly imageSize: number;
+  /** The size of the asset at this path (`imageSize` unless `assetSizes` names it). */
+  readonly assetSize: (path: string) => number;
+  readonly buildDelayMs: number;
+  readonly diskBuildDelayMs: number;
+  readonly installerLayerSizes: readonly number[];
   readonly imageDelivery: 'direct' | 'redirect';
   readonly registryMode: 'proxy' | 'redirect';
   readonly schematicResponse: 'current' | 'id-only';

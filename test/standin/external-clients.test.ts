@@ -5,19 +5,15 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { imageContent } from '../../src/standin/asset-bytes.js';
-import { VANILLA_ID, send, standin } from './helpers.js';
+import { SKOPEO, VANILLA_ID, send, standin } from './helpers.js';
 
 const run = promisify(execFile);
 const CURL = '/usr/bin/curl';
-const SKOPEO = (process.env['PATH'] ?? '')
-  .split(delimiter)
-  .map((dir) => join(dir, 'skopeo'))
-  .find((path) => existsSync(path));
 const SIZE = 2 * 1024 * 1024 + 333;
 const ISO_PATH = `${VANILLA_ID}/v1.12.0/metal-amd64.iso`;
 

@@ -1,7 +1,9 @@
 // Test helpers for the stand-in: start one per test (closed afterwards) and talk to it with
 // node:http, which neither follows redirects nor hides status codes, headers or resets.
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
+import { delimiter, join } from 'node:path';
 import { afterEach } from 'vitest';
 import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin, StandinOptions } from '../../src/standin/types.js';
@@ -11,6 +13,12 @@ const running: RunningStandin[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((standin) => standin.close()));
 });
+
+/** Debian's skopeo, when installed (`apt-get install -y skopeo`); tests that need it skip otherwise. */
+export const SKOPEO = (process.env['PATH'] ?? '')
+  .split(delimiter)
+  .map((dir) => join(dir, 'skopeo'))
+  .find((path) => existsSync(path));
 
 export const VANILLA_ID = '376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba';
 export const VANILLA = 'customization: {}\n';
