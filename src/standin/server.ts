@@ -10,10 +10,12 @@ import { FaultBook } from './faults.js';
 import { createListener } from './listener.js';
 import { backingRegistryRouter } from './registry/backing-registry.js';
 import { registryFrontendRoutes } from './registry/frontend-routes.js';
+import { newSigner } from './registry/cosign.js';
 import { ManifestStore } from './registry/manifest-store.js';
 import { Router } from './router.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { cdnRoutes } from './routes/cdn-routes.js';
+import { cosignKeyRoutes } from './routes/cosign-key-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { imageRoutes } from './routes/image-routes.js';
 import { pxeRoutes } from './routes/pxe-routes.js';
@@ -48,6 +50,7 @@ function resolveOptions(options: StandinOptions): ResolvedOptions {
     buildDelayMs,
     diskBuildDelayMs: options.diskBuildDelayMs ?? 2 * buildDelayMs,
     installerLayerSizes,
+    signatures: options.signatures ?? 'valid',
     imageDelivery: options.imageDelivery ?? 'direct',
     registryMode: options.registryMode ?? 'proxy',
     schematicResponse: options.schematicResponse ?? 'current',
@@ -113,6 +116,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Runnin
     schematics: new Map(),
     builds: new BuildCache(closing.signal),
     manifests: new ManifestStore(),
+    signer: newSigner(),
     factoryUrl: () => factoryUrl,
     registryUrl: () => registryUrl,
     pxeBaseUrl: () => options.pxeBaseUrl?.replace(/\/+$/, '') ?? factoryUrl,
@@ -127,6 +131,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Runnin
     cdnRoutes,
     pxeRoutes,
     healthRoutes,
+    cosignKeyRoutes,
     registryFrontendRoutes,
   ]) {
     register(router, state);

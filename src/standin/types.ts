@@ -63,6 +63,11 @@ export interface StandinOptions {
    * tar around that many deterministic bytes). Default [2048, 512].
    */
   readonly installerLayerSizes?: readonly number[];
+  /**
+   * Cosign signatures of installer indexes (tag `sha256-<hex>.sig`): 'valid' (default), 'bad'
+   * (the signature does not verify against /oci/cosign/signing-key.pub) or 'none' (no tag).
+   */
+  readonly signatures?: 'valid' | 'bad' | 'none';
   readonly faults?: readonly FaultRule[];
   /** Base URL used inside iPXE scripts. Default: the stand-in's own URL. */
   readonly pxeBaseUrl?: string;

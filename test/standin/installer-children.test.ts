@@ -5,11 +5,9 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { RunningStandin } from '../../src/standin/types.js';
-import { VANILLA_ID, send, standin } from './helpers.js';
-import type { Reply } from './helpers.js';
+import { VANILLA_ID, standin } from './helpers.js';
+import { pull } from './registry-client.js';
 
-const ACCEPT =
-  'application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json';
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 const REPOSITORY = `metal-installer/${VANILLA_ID}`;
 
@@ -27,23 +25,6 @@ interface ImageManifest {
   readonly mediaType: string;
   readonly config: Descriptor;
   readonly layers: readonly Descriptor[];
-}
-
-/** A registry client in miniature: follows one 307 and answers the bearer challenge behind it. */
-async function pull(factory: RunningStandin, path: string, method = 'GET'): Promise<Reply> {
-  const first = await send(`${factory.url}/v2/${path}`, { method, headers: { Accept: ACCEPT } });
-  if (first.status !== 307) return first;
-  const location = first.headers.location ?? '';
-  expect(location.startsWith(`${factory.registryUrl}/v2/`)).toBe(true);
-  const challenged = await send(location, { method, headers: { Accept: ACCEPT } });
-  expect(challenged.status).toBe(401);
-  const header = challenged.headers['www-authenticate'] ?? '';
-  const field = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(header)?.[1] ?? '';
-  const tokenReply = await send(
-    `${field('realm')}?service=${encodeURIComponent(field('service'))}&scope=${encodeURIComponent(field('scope'))}`,
-  );
-  const { token } = JSON.parse(tokenReply.text) as { token: string };
-  return send(location, { method, headers: { Accept: ACCEPT, Authorization: `Bearer ${token}` } });
 }
 
 /** GET and HEAD agree, and the bytes hash to the digest they were asked for. */

@@ -9,6 +9,7 @@ import type { Exchange } from '../respond.js';
 import { resolveListedVersion } from '../listed-version.js';
 import type { Router } from '../router.js';
 import type { StandinState, StoredSchematic } from '../state.js';
+import { storeSignature } from './cosign.js';
 import { buildInstaller } from './installer-index.js';
 import type { StoredManifest } from './installer-index.js';
 import { parseInstallerImage } from './installer-image.js';
@@ -128,13 +129,21 @@ async function manifest(
     ex,
   );
   if (ex.res.destroyed) return;
-  const index = state.manifests.indexFor(repository, version.name, () =>
-    buildInstaller({
-      image: imageName,
-      id,
-      version: version.name,
-      layerSizes: state.options.installerLayerSizes,
-    }),
+  const index = state.manifests.indexFor(
+    repository,
+    version.name,
+    () =>
+      buildInstaller({
+        image: imageName,
+        id,
+        version: version.name,
+        layerSizes: state.options.installerLayerSizes,
+      }),
+    (built) => {
+      const reference = `${new URL(state.factoryUrl()).host}/${repository}`;
+      const { signatures } = state.options;
+      storeSignature(state.manifests, repository, reference, built, state.signer, signatures);
+    },
   );
   await answer(state, ex, repository, index.digest, index);
 }
