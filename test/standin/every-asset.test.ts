@@ -1,17 +1,14 @@
 // Every asset form of the grammar, for both architectures, with sizes a test sets per asset:
 // the bytes a multi-target release downloads, each distinct and checkable on its own.
-import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { imageContent } from '../../src/standin/asset-bytes.js';
-import { VANILLA_ID, send, standin } from './helpers.js';
-
-async function sha256(stream: Readable): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of stream) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-const digest = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+import {
+  VANILLA_ID,
+  send,
+  standin,
+  sha256Hex as digest,
+  sha256OfStream as sha256,
+} from './helpers.js';
 
 const DEFAULT_SIZE = 5000;
 const SIZES = {

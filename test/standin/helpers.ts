@@ -1,9 +1,11 @@
 // Test helpers for the stand-in: start one per test (closed afterwards) and talk to it with
 // node:http, which neither follows redirects nor hides status codes, headers or resets.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { delimiter, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { afterEach } from 'vitest';
 import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin, StandinOptions } from '../../src/standin/types.js';
@@ -106,4 +108,15 @@ export function download(url: string, headers: Record<string, string> = {}): Pro
     req.on('error', reject);
     req.end();
   });
+}
+
+/** Hex SHA-256 of a stream, e.g. the expected bytes of an asset. */
+export async function sha256OfStream(stream: Readable): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -24,3 +24,15 @@ export async function pull(factory: RunningStandin, path: string, method = 'GET'
   const { token } = JSON.parse(tokenReply.text) as { token: string };
   return send(location, { method, headers: { Accept: ACCEPT, Authorization: `Bearer ${token}` } });
 }
+
+/** Where the frontend's 307 for `metal-installer/<id>:v1.12.0` points: host, repository, digest. */
+export async function redirectTarget(
+  factory: RunningStandin,
+  id: string,
+): Promise<{ host: string; repository: string; digest: string }> {
+  const redirect = await send(`${factory.url}/v2/metal-installer/${id}/manifests/v1.12.0`);
+  const location = new URL(redirect.headers.location ?? '');
+  const [, repository = '', digest = ''] =
+    /^\/v2\/(.+)\/manifests\/(sha256:[0-9a-f]{64})$/.exec(location.pathname) ?? [];
+  return { host: location.host, repository, digest };
+}

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SKOPEO, VANILLA_ID, send, standin } from './helpers.js';
+import { redirectTarget } from './registry-client.js';
 
 const run = promisify(execFile);
 const sha256hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -64,14 +65,9 @@ describe('skopeo copy --all of the installer', () => {
     'copies every child and blob from the redirect target, with its bearer token (skipped: skopeo is not installed)',
     async () => {
       const factory = await standin({ registryMode: 'redirect', schematics: ['{}'] });
-      const redirect = await send(
-        `${factory.url}/v2/metal-installer/${VANILLA_ID}/manifests/v1.12.0`,
-      );
-      const location = new URL(redirect.headers.location ?? '');
-      const [, repository = '', digest = ''] =
-        /^\/v2\/(.+)\/manifests\/(sha256:[0-9a-f]{64})$/.exec(location.pathname) ?? [];
+      const { host, repository, digest } = await redirectTarget(factory, VANILLA_ID);
       // skopeo does not answer a bearer challenge from a host it was redirected to, so it starts there.
-      await copyAll(`${location.host}/${repository}@${digest}`, digest);
+      await copyAll(`${host}/${repository}@${digest}`, digest);
       expect(
         factory.requests.some((r) => r.server === 'registry' && r.url.includes('/blobs/sha256:')),
       ).toBe(true);

@@ -8,7 +8,7 @@ import type { Exchange } from '../respond.js';
 import { Router } from '../router.js';
 import { BACKING_REPO_PATH as BACKING_PREFIX } from './manifest-store.js';
 import type { ManifestStore } from './manifest-store.js';
-import { sendBlob, sendManifest } from './registry-content.js';
+import { sendContent } from './registry-content.js';
 
 export interface BackingRegistryContext {
   readonly manifests: ManifestStore;
@@ -76,35 +76,33 @@ export function backingRegistryRouter(context: BackingRegistryContext): Router {
     return repository.startsWith(prefix) ? repository.slice(prefix.length) : undefined;
   };
 
-  const manifest = async (ex: Exchange, params: readonly string[]): Promise<void> => {
-    const [repository = '', reference = ''] = params;
-    if (!(await authorised(ex, repository))) return;
-    const inner = frontendRepository(repository);
-    const stored = inner === undefined ? undefined : context.manifests.manifest(inner, reference);
-    if (!stored) {
-      await ociError(ex, 404, 'MANIFEST_UNKNOWN', `manifest unknown: ${repository}@${reference}`);
-      return;
-    }
-    await sendManifest(ex, stored);
-  };
-
-  const blob = async (ex: Exchange, params: readonly string[]): Promise<void> => {
-    const [repository = '', digest = ''] = params;
-    if (!(await authorised(ex, repository))) return;
-    const inner = frontendRepository(repository);
-    const stored = inner === undefined ? undefined : context.manifests.blob(inner, digest);
-    if (!stored) {
-      await ociError(ex, 404, 'BLOB_UNKNOWN', `blob unknown: ${repository}@${digest}`);
-      return;
-    }
-    await sendBlob(ex, stored);
-  };
+  /** Manifests and blobs alike: authorised, then the stored bytes or the registry's 404. */
+  const stored =
+    (kind: 'manifest' | 'blob') =>
+    async (ex: Exchange, params: readonly string[]): Promise<void> => {
+      const [repository = '', reference = ''] = params;
+      if (!(await authorised(ex, repository))) return;
+      const inner = frontendRepository(repository);
+      const store = context.manifests;
+      const found =
+        inner === undefined
+          ? undefined
+          : kind === 'manifest'
+            ? store.manifest(inner, reference)
+            : store.blob(inner, reference);
+      if (!found) {
+        const code = kind === 'manifest' ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN';
+        await ociError(ex, 404, code, `${kind} unknown: ${repository}@${reference}`);
+        return;
+      }
+      await sendContent(ex, found);
+    };
 
   return new Router()
     .on(['GET'], /^\/token$/, token)
     .on(['GET', 'HEAD'], /^\/v2\/?$/, (ex) => challenge(ex))
-    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/manifests\/([^/]+)$/, manifest)
-    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/blobs\/([^/]+)$/, blob)
+    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/manifests\/([^/]+)$/, stored('manifest'))
+    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/blobs\/([^/]+)$/, stored('blob'))
     .on(['GET', 'HEAD'], /^\/v2\/(.+)\/referrers\/([^/]+)$/, async (ex, params) => {
       const [repository = '', digest = ''] = params;
       if (!(await authorised(ex, repository))) return;

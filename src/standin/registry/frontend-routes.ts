@@ -15,7 +15,7 @@ import type { StoredManifest } from './installer-index.js';
 import { parseInstallerImage } from './installer-image.js';
 import type { InstallerImage } from './installer-image.js';
 import { BACKING_REPO_PATH } from './manifest-store.js';
-import { sendBlob, sendManifest } from './registry-content.js';
+import { sendContent } from './registry-content.js';
 
 const DIGEST_REF = /^sha256:[0-9a-f]{64}$/;
 
@@ -35,7 +35,7 @@ async function answer(
     await sendError(ex, 404, `manifest unknown: ${repository}@${digest}`);
     return;
   }
-  await sendManifest(ex, stored);
+  await sendContent(ex, stored);
 }
 
 interface RepositoryTarget {
@@ -85,7 +85,7 @@ async function blobOrReferrers(
   }
   const blob = kind === 'blobs' ? state.manifests.blob(repository, digest) : undefined;
   if (blob) {
-    await sendBlob(ex, blob);
+    await sendContent(ex, blob);
     return;
   }
   await sendError(

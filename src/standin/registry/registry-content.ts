@@ -4,20 +4,12 @@ import { send } from '../respond.js';
 import type { Exchange } from '../respond.js';
 import type { Content, StoredManifest } from './installer-index.js';
 
-export function sendManifest(ex: Exchange, manifest: StoredManifest): Promise<void> {
+/** A manifest with its own media type; a blob as opaque bytes. */
+export function sendContent(ex: Exchange, content: Content | StoredManifest): Promise<void> {
   const headers = {
-    'Content-Type': manifest.mediaType,
-    'Content-Length': manifest.bytes.length,
-    'Docker-Content-Digest': manifest.digest,
+    'Content-Type': 'mediaType' in content ? content.mediaType : 'application/octet-stream',
+    'Content-Length': content.bytes.length,
+    'Docker-Content-Digest': content.digest,
   };
-  return send(ex, 200, headers, manifest.bytes);
-}
-
-export function sendBlob(ex: Exchange, blob: Content): Promise<void> {
-  const headers = {
-    'Content-Type': 'application/octet-stream',
-    'Content-Length': blob.bytes.length,
-    'Docker-Content-Digest': blob.digest,
-  };
-  return send(ex, 200, headers, blob.bytes);
+  return send(ex, 200, headers, content.bytes);
 }
