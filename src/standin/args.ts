@@ -10,6 +10,7 @@ export const FACTORY_USAGE = `Usage: npm run factory -- [flags]
   --image-delivery M     direct | redirect (302 to /cdn, which honours Range)
   --registry-mode M      proxy | redirect (307 to a second registry with a bearer challenge)
   --build-delay-ms MS    delay of the first request for each asset or installer (default 0)
+  --disk-build-delay-ms MS  the same for disk images (default: twice --build-delay-ms)
 `;
 
 function integer(flag: string, text: string | undefined): number | undefined {
@@ -52,6 +53,7 @@ export function parseFactoryArgs(argv: readonly string[]): StandinOptions & { he
         'image-delivery': { type: 'string' },
         'registry-mode': { type: 'string' },
         'build-delay-ms': { type: 'string' },
+        'disk-build-delay-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -72,6 +74,7 @@ export function parseFactoryArgs(argv: readonly string[]): StandinOptions & { he
     'redirect',
   ] as const);
   const buildDelayMs = integer('build-delay-ms', values['build-delay-ms']);
+  const diskBuildDelayMs = integer('disk-build-delay-ms', values['disk-build-delay-ms']);
   return {
     help: values.help === true,
     ...(values.host !== undefined ? { host: values.host } : {}),
@@ -80,5 +83,6 @@ export function parseFactoryArgs(argv: readonly string[]): StandinOptions & { he
     ...(imageDelivery ? { imageDelivery } : {}),
     ...(registryMode ? { registryMode } : {}),
     ...(buildDelayMs !== undefined ? { buildDelayMs } : {}),
+    ...(diskBuildDelayMs !== undefined ? { diskBuildDelayMs } : {}),
   };
 }

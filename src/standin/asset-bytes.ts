@@ -62,3 +62,9 @@ export function imageContent(
     },
   });
 }
+
+/** The first `size` bytes of the same keystream, in memory: for small blobs built whole. */
+export function contentBytes(id: string, version: string, path: string, size: number): Buffer {
+  const cipher = createCipheriv('aes-256-ctr', keyFor(id, version, path), counterBlock(0n));
+  return Buffer.concat([cipher.update(Buffer.alloc(size)), cipher.final()]);
+}

@@ -13,6 +13,8 @@ export interface Asset {
   /** `v`-prefixed. */
   readonly version: string;
   readonly path: string;
+  /** Disk images take longer to build than anything else. */
+  readonly isDisk: boolean;
   readonly size: number;
   readonly contentType: string;
   /** The bytes [start, end); `end` defaults to the size. */
@@ -53,14 +55,20 @@ export function lookupAsset(
   );
   if (problem !== undefined) return { ok: false, status: 400, message: problem };
 
-  const common = { id, version: version.name, path, contentType: contentTypeFor(path) };
+  const common = {
+    id,
+    version: version.name,
+    path,
+    isDisk: parsed.asset.kind === 'disk',
+    contentType: contentTypeFor(path),
+  };
   if (parsed.asset.kind === 'cmdline') {
     // The command line is text the iPXE script also embeds, so it is real, not random bytes.
     const text = Buffer.from(kernelCmdline(stored.schematic, parsed.asset));
     const open = (start: number, end?: number) => Readable.from([text.subarray(start, end)]);
     return { ok: true, asset: { ...common, size: text.length, open } };
   }
-  const size = state.options.imageSize;
+  const size = state.options.assetSize(path);
   // The keystream does not depend on the size, so a shorter asset is a prefix of the full one.
   const open = (start: number, end = size) => imageContent(id, version.name, path, end, start);
   return { ok: true, asset: { ...common, size, open } };

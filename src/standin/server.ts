@@ -4,15 +4,18 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UserInputError } from '../core/errors.js';
+import { assetSizer, checkByteCount } from './asset-sizes.js';
 import { BuildCache } from './builds.js';
 import { FaultBook } from './faults.js';
 import { createListener } from './listener.js';
 import { backingRegistryRouter } from './registry/backing-registry.js';
 import { registryFrontendRoutes } from './registry/frontend-routes.js';
+import { newSigner } from './registry/cosign.js';
 import { ManifestStore } from './registry/manifest-store.js';
 import { Router } from './router.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { cdnRoutes } from './routes/cdn-routes.js';
+import { cosignKeyRoutes } from './routes/cosign-key-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { imageRoutes } from './routes/image-routes.js';
 import { pxeRoutes } from './routes/pxe-routes.js';
@@ -22,16 +25,32 @@ import type { ResolvedOptions, StandinState } from './state.js';
 import type { RecordedRequest, RunningStandin, StandinOptions } from './types.js';
 
 export const DEFAULT_IMAGE_SIZE = 200 * 1024 * 1024;
+const DEFAULT_INSTALLER_LAYER_SIZES = [2048, 512];
 
 function resolveOptions(options: StandinOptions): ResolvedOptions {
   const imageSize = options.imageSize ?? DEFAULT_IMAGE_SIZE;
-  if (!Number.isSafeInteger(imageSize) || imageSize < 0) {
-    throw new UserInputError(`image size ${imageSize} is not a whole number of bytes`, {
-      hint: 'Pass a non-negative integer, e.g. --image-size 209715200.',
+  checkByteCount(
+    'image size',
+    imageSize,
+    'Pass a non-negative integer, e.g. --image-size 209715200.',
+  );
+  const installerLayerSizes = options.installerLayerSizes ?? DEFAULT_INSTALLER_LAYER_SIZES;
+  if (installerLayerSizes.length === 0) {
+    throw new UserInputError('an installer image needs at least one layer', {
+      hint: 'Give installerLayerSizes one size per layer, e.g. [2048].',
     });
   }
+  for (const size of installerLayerSizes) {
+    checkByteCount('installer layer size', size, 'Give installerLayerSizes non-negative integers.');
+  }
+  const buildDelayMs = options.buildDelayMs ?? 0;
   return {
     imageSize,
+    assetSize: assetSizer(imageSize, options.assetSizes),
+    buildDelayMs,
+    diskBuildDelayMs: options.diskBuildDelayMs ?? 2 * buildDelayMs,
+    installerLayerSizes,
+    signatures: options.signatures ?? 'valid',
     imageDelivery: options.imageDelivery ?? 'direct',
     registryMode: options.registryMode ?? 'proxy',
     schematicResponse: options.schematicResponse ?? 'current',
@@ -95,8 +114,9 @@ export async function startStandin(options: StandinOptions = {}): Promise<Runnin
   const state: StandinState = {
     options: resolved,
     schematics: new Map(),
-    builds: new BuildCache(options.buildDelayMs ?? 0, closing.signal),
+    builds: new BuildCache(closing.signal),
     manifests: new ManifestStore(),
+    signer: newSigner(),
     factoryUrl: () => factoryUrl,
     registryUrl: () => registryUrl,
     pxeBaseUrl: () => options.pxeBaseUrl?.replace(/\/+$/, '') ?? factoryUrl,
@@ -111,6 +131,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Runnin
     cdnRoutes,
     pxeRoutes,
     healthRoutes,
+    cosignKeyRoutes,
     registryFrontendRoutes,
   ]) {
     register(router, state);

@@ -38,6 +38,12 @@ export interface StandinOptions {
   readonly port?: number;
   /** Size in bytes of every /image asset. Default 200 MiB (the demo); tests use small sizes. */
   readonly imageSize?: number;
+  /**
+   * Sizes of particular assets, overriding `imageSize`: keys are asset paths
+   * (`nocloud-amd64.raw.xz`) or `*` globs (`*.raw.*`); an exact path wins over a glob, and globs
+   * are tried in the order given. The command line (`cmdline-…`) is always its real text.
+   */
+  readonly assetSizes?: Readonly<Record<string, number>>;
   /** 'direct': GET /image answers 200 without Range support. 'redirect': GET answers 302 to /cdn/… which honours Range. Default 'direct'. */
   readonly imageDelivery?: 'direct' | 'redirect';
   /** 'proxy': manifests answered 200 with Docker-Content-Digest. 'redirect': 307 to a second local registry that demands an anonymous bearer token. Default 'proxy'. */
@@ -50,6 +56,18 @@ export interface StandinOptions {
   readonly serverVersion?: string;
   /** Delay of the first request for each (schematic, version, asset) and installer build. Default 0. */
   readonly buildDelayMs?: number;
+  /** The same for disk images (`.raw`, `.qcow2`, `.vhd`, `.ova`), which take longest to build. Default 2 × buildDelayMs. */
+  readonly diskBuildDelayMs?: number;
+  /**
+   * Payload bytes of each layer of every installer child image, one layer per entry (a gzipped
+   * tar around that many deterministic bytes). Default [2048, 512].
+   */
+  readonly installerLayerSizes?: readonly number[];
+  /**
+   * Cosign signatures of installer indexes (tag `sha256-<hex>.sig`): 'valid' (default), 'bad'
+   * (the signature does not verify against /oci/cosign/signing-key.pub) or 'none' (no tag).
+   */
+  readonly signatures?: 'valid' | 'bad' | 'none';
   readonly faults?: readonly FaultRule[];
   /** Base URL used inside iPXE scripts. Default: the stand-in's own URL. */
   readonly pxeBaseUrl?: string;

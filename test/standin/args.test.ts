@@ -18,6 +18,8 @@ describe('npm run factory flags', () => {
         'redirect',
         '--build-delay-ms',
         '1500',
+        '--disk-build-delay-ms',
+        '4000',
       ]),
     ).toEqual({
       help: false,
@@ -27,6 +29,7 @@ describe('npm run factory flags', () => {
       imageDelivery: 'redirect',
       registryMode: 'redirect',
       buildDelayMs: 1500,
+      diskBuildDelayMs: 4000,
     });
     expect(parseFactoryArgs([])).toEqual({ help: false });
   });

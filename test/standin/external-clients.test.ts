@@ -5,19 +5,16 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { imageContent } from '../../src/standin/asset-bytes.js';
-import { VANILLA_ID, send, standin } from './helpers.js';
+import { SKOPEO, VANILLA_ID, send, standin } from './helpers.js';
+import { redirectTarget } from './registry-client.js';
 
 const run = promisify(execFile);
 const CURL = '/usr/bin/curl';
-const SKOPEO = (process.env['PATH'] ?? '')
-  .split(delimiter)
-  .map((dir) => join(dir, 'skopeo'))
-  .find((path) => existsSync(path));
 const SIZE = 2 * 1024 * 1024 + 333;
 const ISO_PATH = `${VANILLA_ID}/v1.12.0/metal-amd64.iso`;
 
@@ -163,17 +160,12 @@ describe('skopeo against the registry routes', () => {
     'completes the bearer challenge of the redirect target (skipped: skopeo is not installed)',
     async () => {
       const factory = await standin({ registryMode: 'redirect', schematics: ['{}'] });
-      const redirect = await send(
-        `${factory.url}/v2/metal-installer/${VANILLA_ID}/manifests/v1.12.0`,
-      );
-      const location = new URL(redirect.headers.location ?? '');
-      const [, repository = '', digest = ''] =
-        /^\/v2\/(.+)\/manifests\/(sha256:[0-9a-f]{64})$/.exec(location.pathname) ?? [];
+      const { host, repository, digest } = await redirectTarget(factory, VANILLA_ID);
       const { stdout } = await run(SKOPEO ?? 'skopeo', [
         'inspect',
         '--raw',
         '--tls-verify=false',
-        `docker://${location.host}/${repository}@${digest}`,
+        `docker://${host}/${repository}@${digest}`,
       ]);
       expect(`sha256:${createHash('sha256').update(stdout).digest('hex')}`).toBe(digest);
       expect(

@@ -1,7 +1,11 @@
 // Test helpers for the stand-in: start one per test (closed afterwards) and talk to it with
 // node:http, which neither follows redirects nor hides status codes, headers or resets.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
+import { delimiter, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { afterEach } from 'vitest';
 import { startStandin } from '../../src/standin/server.js';
 import type { RunningStandin, StandinOptions } from '../../src/standin/types.js';
@@ -11,6 +15,12 @@ const running: RunningStandin[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((standin) => standin.close()));
 });
+
+/** Debian's skopeo, when installed (`apt-get install -y skopeo`); tests that need it skip otherwise. */
+export const SKOPEO = (process.env['PATH'] ?? '')
+  .split(delimiter)
+  .map((dir) => join(dir, 'skopeo'))
+  .find((path) => existsSync(path));
 
 export const VANILLA_ID = '376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba';
 export const VANILLA = 'customization: {}\n';
@@ -98,4 +108,15 @@ export function download(url: string, headers: Record<string, string> = {}): Pro
     req.on('error', reject);
     req.end();
   });
+}
+
+/** Hex SHA-256 of a stream, e.g. the expected bytes of an asset. */
+export async function sha256OfStream(stream: Readable): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,16 +1,14 @@
-import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { imageContent } from '../../src/standin/asset-bytes.js';
-import { VANILLA_ID, post, send, standin } from './helpers.js';
+import {
+  VANILLA_ID,
+  post,
+  send,
+  standin,
+  sha256Hex as digest,
+  sha256OfStream as sha256,
+} from './helpers.js';
 
-async function sha256(stream: Readable): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of stream) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-const digest = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 const SIZE = 200_000;
 
 async function idOf(url: string, schematic: string): Promise<string> {

@@ -1,14 +1,14 @@
 // The second local registry that redirect mode points at, standing in for the factory's external
 // installer registry: it demands an anonymous bearer token through a WWW-Authenticate challenge
-// (the Docker token flow) and then serves manifests by digest. Errors are OCI JSON, as real
+// (the Docker token flow) and then serves manifests and blobs by digest. Errors are OCI JSON, as real
 // registries send them, unlike the factory's plain text.
 import { randomBytes } from 'node:crypto';
 import { goJson, send } from '../respond.js';
 import type { Exchange } from '../respond.js';
 import { Router } from '../router.js';
-import { sendInstallerIndex } from './installer-index.js';
 import { BACKING_REPO_PATH as BACKING_PREFIX } from './manifest-store.js';
 import type { ManifestStore } from './manifest-store.js';
+import { sendContent } from './registry-content.js';
 
 export interface BackingRegistryContext {
   readonly manifests: ManifestStore;
@@ -70,28 +70,43 @@ export function backingRegistryRouter(context: BackingRegistryContext): Router {
     return false;
   };
 
-  const manifest = async (ex: Exchange, params: readonly string[]): Promise<void> => {
-    const [repository = '', reference = ''] = params;
-    if (!(await authorised(ex, repository))) return;
+  /** The frontend's `<image>/<id>` for one of this registry's repositories. */
+  const frontendRepository = (repository: string): string | undefined => {
     const prefix = `${BACKING_PREFIX}/`;
-    const bytes = repository.startsWith(prefix)
-      ? context.manifests.get(repository.slice(prefix.length), reference)
-      : undefined;
-    if (!bytes) {
-      await ociError(ex, 404, 'MANIFEST_UNKNOWN', `manifest unknown: ${repository}@${reference}`);
-      return;
-    }
-    await sendInstallerIndex(ex, bytes, reference);
+    return repository.startsWith(prefix) ? repository.slice(prefix.length) : undefined;
   };
+
+  /** Manifests and blobs alike: authorised, then the stored bytes or the registry's 404. */
+  const stored =
+    (kind: 'manifest' | 'blob') =>
+    async (ex: Exchange, params: readonly string[]): Promise<void> => {
+      const [repository = '', reference = ''] = params;
+      if (!(await authorised(ex, repository))) return;
+      const inner = frontendRepository(repository);
+      const store = context.manifests;
+      const found =
+        inner === undefined
+          ? undefined
+          : kind === 'manifest'
+            ? store.manifest(inner, reference)
+            : store.blob(inner, reference);
+      if (!found) {
+        const code = kind === 'manifest' ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN';
+        await ociError(ex, 404, code, `${kind} unknown: ${repository}@${reference}`);
+        return;
+      }
+      await sendContent(ex, found);
+    };
 
   return new Router()
     .on(['GET'], /^\/token$/, token)
     .on(['GET', 'HEAD'], /^\/v2\/?$/, (ex) => challenge(ex))
-    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/manifests\/([^/]+)$/, manifest)
-    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/(?:blobs|referrers)\/([^/]+)$/, async (ex, params) => {
+    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/manifests\/([^/]+)$/, stored('manifest'))
+    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/blobs\/([^/]+)$/, stored('blob'))
+    .on(['GET', 'HEAD'], /^\/v2\/(.+)\/referrers\/([^/]+)$/, async (ex, params) => {
       const [repository = '', digest = ''] = params;
       if (!(await authorised(ex, repository))) return;
-      // Installer layers are not part of the stand-in: clients only resolve the index digest.
+      // No referrers (attestations) are stored for installers.
       await ociError(ex, 404, 'BLOB_UNKNOWN', `blob unknown: ${repository}@${digest}`);
     });
 }

@@ -1,6 +1,7 @@
 // The factory's OCI registry frontend (spec §9): /v2 ping without a challenge, and installer
-// manifests built on first request, answered in proxy mode (200 + Docker-Content-Digest) or
-// redirect mode (307 to the second registry, by digest). All errors are plain text, not OCI JSON.
+// installers built on first request; manifests and blobs answered in proxy mode (200 +
+// Docker-Content-Digest) or redirect mode (307 to the second registry, by digest). All errors
+// are plain text, not OCI JSON.
 import { newestStable } from '../catalog.js';
 import { buildProblem } from '../build-checks.js';
 import { send, sendError } from '../respond.js';
@@ -8,11 +9,13 @@ import type { Exchange } from '../respond.js';
 import { resolveListedVersion } from '../listed-version.js';
 import type { Router } from '../router.js';
 import type { StandinState, StoredSchematic } from '../state.js';
-import { installerIndex, sendInstallerIndex } from './installer-index.js';
-import type { InstallerIndex } from './installer-index.js';
+import { storeSignature } from './cosign.js';
+import { buildInstaller } from './installer-index.js';
+import type { StoredManifest } from './installer-index.js';
 import { parseInstallerImage } from './installer-image.js';
 import type { InstallerImage } from './installer-image.js';
 import { BACKING_REPO_PATH } from './manifest-store.js';
+import { sendContent } from './registry-content.js';
 
 const DIGEST_REF = /^sha256:[0-9a-f]{64}$/;
 
@@ -21,18 +24,18 @@ async function answer(
   ex: Exchange,
   repository: string,
   digest: string,
-  bytes: Buffer | undefined,
+  stored: StoredManifest | undefined,
 ): Promise<void> {
   if (state.options.registryMode === 'redirect') {
     const location = `${state.registryUrl()}/v2/${BACKING_REPO_PATH}/${repository}/manifests/${digest}`;
     await send(ex, 307, { Location: location, 'Content-Length': 0 });
     return;
   }
-  if (!bytes) {
+  if (!stored) {
     await sendError(ex, 404, `manifest unknown: ${repository}@${digest}`);
     return;
   }
-  await sendInstallerIndex(ex, bytes, digest);
+  await sendContent(ex, stored);
 }
 
 interface RepositoryTarget {
@@ -67,7 +70,7 @@ async function resolveRepository(
   return { imageName, id, image, stored };
 }
 
-/** Blobs and referrers follow the manifests' redirect-or-proxy rule; the stand-in stores none. */
+/** Blobs and referrers follow the manifests' redirect-or-proxy rule; no referrers are stored. */
 async function blobOrReferrers(
   state: StandinState,
   ex: Exchange,
@@ -78,6 +81,11 @@ async function blobOrReferrers(
   if (state.options.registryMode === 'redirect') {
     const location = `${state.registryUrl()}/v2/${BACKING_REPO_PATH}/${repository}/${kind}/${digest}`;
     await send(ex, 307, { Location: location, 'Content-Length': 0 });
+    return;
+  }
+  const blob = kind === 'blobs' ? state.manifests.blob(repository, digest) : undefined;
+  if (blob) {
+    await sendContent(ex, blob);
     return;
   }
   await sendError(
@@ -98,7 +106,7 @@ async function manifest(
   const { imageName, id, image, stored } = target;
   // Digests and tags that are not versions go straight to the backing registry.
   if (DIGEST_REF.test(reference) || !(reference === 'latest' || reference.startsWith('v'))) {
-    await answer(state, ex, repository, reference, state.manifests.get(repository, reference));
+    await answer(state, ex, repository, reference, state.manifests.manifest(repository, reference));
     return;
   }
   const version = resolveListedVersion(reference === 'latest' ? newestStable() : reference);
@@ -115,11 +123,29 @@ async function manifest(
     await sendError(ex, 400, problem);
     return;
   }
-  await state.builds.build(`installer/${repository}:${version.name}`, ex);
+  await state.builds.build(
+    `installer/${repository}:${version.name}`,
+    state.options.buildDelayMs,
+    ex,
+  );
   if (ex.res.destroyed) return;
-  const index: InstallerIndex = installerIndex(imageName, id, version.name);
-  state.manifests.put(repository, index);
-  await answer(state, ex, repository, index.digest, index.bytes);
+  const index = state.manifests.indexFor(
+    repository,
+    version.name,
+    () =>
+      buildInstaller({
+        image: imageName,
+        id,
+        version: version.name,
+        layerSizes: state.options.installerLayerSizes,
+      }),
+    (built) => {
+      const reference = `${new URL(state.factoryUrl()).host}/${repository}`;
+      const { signatures } = state.options;
+      storeSignature(state.manifests, repository, reference, built, state.signer, signatures);
+    },
+  );
+  await answer(state, ex, repository, index.digest, index);
 }
 
 function ping(ex: Exchange): Promise<void> {

@@ -15,7 +15,9 @@ async function image(state: StandinState, ex: Exchange, params: readonly string[
   }
   const { asset } = lookup;
   // HEAD triggers the build too: that is how clients pre-warm an asset and learn its size.
-  await state.builds.build(`image/${asset.id}/${asset.version}/${asset.path}`, ex);
+  const { buildDelayMs, diskBuildDelayMs } = state.options;
+  const delayMs = asset.isDisk ? diskBuildDelayMs : buildDelayMs;
+  await state.builds.build(`image/${asset.id}/${asset.version}/${asset.path}`, delayMs, ex);
   if (ex.res.destroyed) return;
   if (state.options.imageDelivery === 'redirect' && ex.method === 'GET') {
     const search = ex.query.toString();
