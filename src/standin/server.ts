@@ -12,6 +12,7 @@ import { registryFrontendRoutes } from './registry/frontend-routes.js';
 import { ManifestStore } from './registry/manifest-store.js';
 import { Router } from './router.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
+import { LISTED_VERSIONS } from './catalog.js';
 import { cdnRoutes } from './routes/cdn-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { imageRoutes } from './routes/image-routes.js';
@@ -37,6 +38,7 @@ function resolveOptions(options: StandinOptions): ResolvedOptions {
     schematicResponse: options.schematicResponse ?? 'current',
     encoder: options.encoder ?? 'v1.5',
     serverVersion: options.serverVersion ?? 'v1.5.0',
+    listedVersions: [...LISTED_VERSIONS, ...(options.extraVersions ?? [])],
   };
 }
 
