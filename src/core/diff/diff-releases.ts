@@ -69,7 +69,7 @@ export function diffReleases(from: ReleaseManifest, to: ReleaseManifest): Releas
     talos: change(from.talos.version, to.talos.version),
     skippedTalosMinors: skippedMinors(from.talos.version, to.talos.version),
     kubernetes: change(from.kubernetes.version, to.kubernetes.version),
-    extensions: extensionChanges(from, to),
+    extensions: extensionChanges(from.talos.extensions, to.talos.extensions),
     schematic: schematicChanges(from, to),
     targets: {
       added: toTargets.filter((name) => !fromTargets.includes(name)),
@@ -92,21 +92,31 @@ function change(from: string, to: string): ValueChange {
   return { from, to, changed: from !== to };
 }
 
-function extensionChanges(from: ReleaseManifest, to: ReleaseManifest): ReleaseDiff['extensions'] {
-  const before = new Map(from.talos.extensions.map((entry) => [entry.name, versionOf(entry)]));
-  const after = new Map(to.talos.extensions.map((entry) => [entry.name, versionOf(entry)]));
+/** Extensions by name: added, removed, and those whose ref or digest changed. */
+export function extensionChanges(
+  before: readonly BomLine[],
+  after: readonly BomLine[],
+): ReleaseDiff['extensions'] {
+  const old = new Map(before.map((entry) => [entry.name, versionOf(entry)]));
+  const next = new Map(after.map((entry) => [entry.name, versionOf(entry)]));
   const changed: ExtensionChange[] = [];
-  for (const [name, next] of after) {
-    const old = before.get(name);
-    if (old && (old.ref !== next.ref || old.digest !== next.digest)) {
-      changed.push({ name, from: old, to: next });
+  for (const [name, version] of next) {
+    const was = old.get(name);
+    if (was && (was.ref !== version.ref || was.digest !== version.digest)) {
+      changed.push({ name, from: was, to: version });
     }
   }
   return {
-    added: [...after.values()].filter((entry) => !before.has(entry.name)),
-    removed: [...before.values()].filter((entry) => !after.has(entry.name)),
+    added: [...next.values()].filter((entry) => !old.has(entry.name)),
+    removed: [...old.values()].filter((entry) => !next.has(entry.name)),
     changed,
   };
+}
+
+interface BomLine {
+  readonly name: string;
+  readonly ref: string;
+  readonly digest: string;
 }
 
 /** The tag of `registry/repo:tag` (a port's colon comes before the last slash). */
@@ -116,7 +126,7 @@ export function tagOf(ref: string): string {
   return colon > withoutDigest.lastIndexOf('/') ? withoutDigest.slice(colon + 1) : 'latest';
 }
 
-function versionOf(entry: { name: string; ref: string; digest: string }): ExtensionVersion {
+function versionOf(entry: BomLine): ExtensionVersion {
   return { name: entry.name, tag: tagOf(entry.ref), ref: entry.ref, digest: entry.digest };
 }
 

@@ -28,8 +28,24 @@ export interface SchematicChanges {
 }
 
 export function schematicChanges(from: ReleaseManifest, to: ReleaseManifest): SchematicChanges {
-  const before = decodeSchematic(from.talos.schematic, `${from.releaseVersion} talos.schematic`);
-  const after = decodeSchematic(to.talos.schematic, `${to.releaseVersion} talos.schematic`);
+  const side = (m: ReleaseManifest): SchematicSide => ({
+    label: m.releaseVersion,
+    text: m.talos.schematic,
+    id: m.talos.schematicId,
+  });
+  return compareSchematics(side(from), side(to));
+}
+
+/** One canonical schematic, named for messages and diff headers (a release version). */
+export interface SchematicSide {
+  readonly label: string;
+  readonly text: string;
+  readonly id: string;
+}
+
+export function compareSchematics(from: SchematicSide, to: SchematicSide): SchematicChanges {
+  const before = decodeSchematic(from.text, `${from.label} talos.schematic`);
+  const after = decodeSchematic(to.text, `${to.label} talos.schematic`);
   const oldArgs = before.customization.extraKernelArgs ?? [];
   const newArgs = after.customization.extraKernelArgs ?? [];
   const added = multisetMinus(newArgs, oldArgs);
@@ -37,16 +53,16 @@ export function schematicChanges(from: ReleaseManifest, to: ReleaseManifest): Sc
   const reordered =
     added.length === 0 && removed.length === 0 && oldArgs.some((arg, i) => arg !== newArgs[i]);
   return {
-    fromId: from.talos.schematicId,
-    toId: to.talos.schematicId,
-    changed: from.talos.schematic !== to.talos.schematic,
+    fromId: from.id,
+    toId: to.id,
+    changed: from.text !== to.text,
     kernelArgs: { added, removed, reordered },
     meta: metaChanges(before.customization.meta ?? [], after.customization.meta ?? []),
     unified: unifiedDiff(
-      from.talos.schematic,
-      to.talos.schematic,
-      `${from.releaseVersion}/schematic.yaml`,
-      `${to.releaseVersion}/schematic.yaml`,
+      from.text,
+      to.text,
+      `${from.label}/schematic.yaml`,
+      `${to.label}/schematic.yaml`,
     ),
   };
 }

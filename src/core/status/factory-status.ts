@@ -6,6 +6,7 @@ import type { FactoryClient } from '../factory/index.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import { classifyVersions } from '../versions/index.js';
 import { tagOf } from '../diff/index.js';
+import { newestPatchOf } from './newest-patch.js';
 import type { StatusFinding } from './types.js';
 
 export async function factoryFindings(
@@ -13,15 +14,11 @@ export async function factoryFindings(
   factory: FactoryClient,
 ): Promise<StatusFinding[]> {
   const current = manifest.talos.version;
-  const parsed = semver.parse(current.replace(/^v/, ''));
-  const stable = classifyVersions(await factory.listVersions()).filter((v) => !v.prerelease);
+  const versions = classifyVersions(await factory.listVersions());
   const findings: StatusFinding[] = [];
-  const minor = parsed ? `${parsed.major}.${parsed.minor}` : undefined;
-  const newestPatch = stable.find((v) => v.minor === minor);
+  const newestPatch = newestPatchOf(versions, current);
   const target =
-    newestPatch && semver.gt(newestPatch.version.slice(1), current.slice(1))
-      ? newestPatch.version
-      : current;
+    newestPatch && semver.gt(newestPatch.slice(1), current.slice(1)) ? newestPatch : current;
   if (target !== current) {
     findings.push({
       kind: 'talos-patch',
@@ -32,8 +29,9 @@ export async function factoryFindings(
       message: `Talos ${target} is out (release ${manifest.releaseVersion} has ${current})`,
     });
   }
-  const newest = stable[0];
-  if (newest && semver.gt(newest.version.slice(1), target.slice(1)) && newest.minor !== minor) {
+  const newest = versions.find((entry) => !entry.prerelease);
+  // Newer than the newest patch of the release's minor, so necessarily another minor line.
+  if (newest && semver.gt(newest.version.slice(1), target.slice(1))) {
     findings.push({
       kind: 'talos-minor',
       due: false,
