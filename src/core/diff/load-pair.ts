@@ -47,20 +47,13 @@ function isPath(name: string): boolean {
 
 /** The channel file, or a clear error when the channel has no release yet. */
 export async function readChannel(path: string, name: string): Promise<ChannelFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new UserInputError(
-      missing
-        ? `channel ${name} has no releases yet (${path} does not exist)`
-        : `cannot read ${path}: ${(error as Error).message}`,
-      {
-        hint: 'Cut a release first, pass --channel or --root, or name two manifests: diff releases/a.json releases/b.json.',
-      },
-    );
-  }
+  const text = await readText(
+    path,
+    `channel ${name} has no releases yet (${path} does not exist)`,
+    {
+      hint: 'Cut a release first, or pass --channel or --root; diff also takes two manifest paths.',
+    },
+  );
   return parseChannelFile(text, path);
 }
 
@@ -97,17 +90,24 @@ function previousOf(
 /** A manifest by path relative to the root, fully validated. */
 export async function readManifest(root: string, path: string): Promise<ReleaseManifest> {
   const full = resolve(root, path);
-  let text: string;
+  const text = await readText(full, `there is no release manifest at ${full}`, {
+    hint: 'Restore it from version control, or name another release.',
+  });
+  return parseManifest(text, full);
+}
+
+async function readText(
+  path: string,
+  whenMissing: string,
+  details: { readonly hint: string },
+): Promise<string> {
   try {
-    text = await readFile(full, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new UserInputError(
-      missing
-        ? `there is no release manifest at ${full}`
-        : `cannot read ${full}: ${(error as Error).message}`,
-      { hint: 'Restore it from version control, or name another release.' },
+      missing ? whenMissing : `cannot read ${path}: ${(error as Error).message}`,
+      details,
     );
   }
-  return parseManifest(text, full);
 }
