@@ -8,6 +8,8 @@ Usage:
   talos-release id [schematic]          print the canonical schematic and its ID, offline
   talos-release preflight [flags]       the pipeline's checks as a checklist (writes nothing)
   talos-release verify <manifest>       re-check a release manifest, its schematic and its ISO
+  talos-release diff [<from>] [<to>]    what changed between two releases (default: the last two)
+  talos-release status                  is a new release due? exit 0 current, 10 due (for CI)
 
 Release flags:
   --schematic <file>             schematic YAML (default schematics/metal-amd64.yaml)
@@ -34,6 +36,8 @@ Release flags:
   --json                         machine-readable output
   --online                       (verify) also ask the factory
   --as-is                        (id) the ID of the file exactly as written
+  --markdown                     (diff) release notes to paste into a release page
+  --offline                      (status) check only the schematic file against the release
   -h, --help                     this text
   --version                      the tool's version
 
@@ -41,4 +45,5 @@ Exit codes:
   0 success    2 bad input    3 the factory refused (4xx)    4 network or factory unavailable
   5 integrity (ID, size or hash mismatch, verify failure)    6 local disk or permission error
   130 cancelled    1 a bug (please report it)
+  10 (status only) a new release is due, like terraform plan -detailed-exitcode
 `;

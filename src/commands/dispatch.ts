@@ -22,6 +22,14 @@ export async function dispatch(argv: readonly string[]): Promise<number> {
         const { runPreflight } = await import('./preflight.js');
         return await runPreflight(rest, io);
       }
+      case 'diff': {
+        const { runDiff } = await import('./diff.js');
+        return await runDiff(rest, io);
+      }
+      case 'status': {
+        const { runStatus } = await import('./status.js');
+        return await runStatus(rest, io);
+      }
       default: {
         const { runReleaseCommand } = await import('./release.js');
         return await runReleaseCommand(argv, io);

@@ -8,11 +8,14 @@ export type ListedVersion =
   | { readonly ok: true; readonly version: TalosVersion; readonly name: string }
   | { readonly ok: false; readonly status: 404 | 500; readonly message: string };
 
-export function resolveListedVersion(text: string): ListedVersion {
+export function resolveListedVersion(
+  text: string,
+  listed: readonly string[] = LISTED_VERSIONS,
+): ListedVersion {
   const version = parseVersion(text);
   if (!version) return { ok: false, status: 500, message: 'internal server error' };
   const name = formatVersion(version);
-  if (!LISTED_VERSIONS.includes(name)) {
+  if (!listed.includes(name)) {
     return { ok: false, status: 404, message: `version ${name.slice(1)} is not available` };
   }
   return { ok: true, version, name };

@@ -14,6 +14,7 @@ import { newSigner } from './registry/cosign.js';
 import { ManifestStore } from './registry/manifest-store.js';
 import { Router } from './router.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
+import { LISTED_VERSIONS } from './catalog.js';
 import { cdnRoutes } from './routes/cdn-routes.js';
 import { cosignKeyRoutes } from './routes/cosign-key-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -56,6 +57,7 @@ function resolveOptions(options: StandinOptions): ResolvedOptions {
     schematicResponse: options.schematicResponse ?? 'current',
     encoder: options.encoder ?? 'v1.5',
     serverVersion: options.serverVersion ?? 'v1.5.0',
+    listedVersions: [...LISTED_VERSIONS, ...(options.extraVersions ?? [])],
   };
 }
 

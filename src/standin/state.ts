@@ -22,6 +22,8 @@ export interface ResolvedOptions {
   readonly schematicResponse: 'current' | 'id-only';
   readonly encoder: 'v1.5' | 'legacy';
   readonly serverVersion: string;
+  /** What /versions lists: the recorded list plus `extraVersions`. */
+  readonly listedVersions: readonly string[];
 }
 
 export interface StandinState {

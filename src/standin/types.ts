@@ -73,6 +73,11 @@ export interface StandinOptions {
   readonly pxeBaseUrl?: string;
   /** Schematic documents (YAML or JSON) stored at start, as if POSTed: assets need no POST first. */
   readonly schematics?: readonly string[];
+  /**
+   * Versions listed by /versions (and their catalogues) beyond the recorded list, as when Talos
+   * publishes a new patch: e.g. ['v1.13.10']. Catalogue routes only; images are not served for them.
+   */
+  readonly extraVersions?: readonly string[];
   /** Port of the second registry (redirect mode). Default 0: an ephemeral port. */
   readonly registryPort?: number;
 }

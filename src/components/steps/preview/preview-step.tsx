@@ -8,6 +8,7 @@ import type { WizardAction } from '../../state/actions.js';
 import type { PlanProblem } from '../../../core/pipeline/problems.js';
 import type { PlannedRelease } from '../../state/steps.js';
 import { Tone } from '../../theme.js';
+import { ChangesSince } from './changes-since.js';
 import { SchematicDiff } from './schematic-diff.js';
 import { useKeys } from '../../shared/use-keys.js';
 import { screenPosition } from '../../state/screens.js';
@@ -19,7 +20,7 @@ export interface PreviewStepProps {
 }
 
 export function PreviewStep({ planned, isActive, dispatch }: PreviewStepProps) {
-  const { plan } = planned;
+  const { plan, project } = planned;
   const blocked = plan.problems.length > 0;
   useKeys((input, key) => {
     if (isGlobalKey(input, key)) return;
@@ -32,6 +33,7 @@ export function PreviewStep({ planned, isActive, dispatch }: PreviewStepProps) {
         position={screenPosition('preview')}
         title={`Preview of release ${plan.answers.releaseVersion}`}
       />
+      <ChangesSince previous={project.currentManifest} plan={plan} />
       <SchematicDiff path={plan.paths.schematicRelative} update={plan.schematicFileUpdate} />
       <Box flexDirection="column" marginTop={1}>
         <Field label="Schematic ID" value={plan.schematicId} />

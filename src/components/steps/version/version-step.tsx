@@ -1,6 +1,8 @@
-// Step 2: the Talos version. Newest first, the latest stable highlighted and marked, typing filters.
+// Step 2: the Talos version. Newest first, the latest stable highlighted and marked, typing filters;
+// the newest patch of the current release's minor is marked too, the usual next step.
 import { Box } from 'ink';
 import { defaultKubernetesVersion } from '../../../core/kubernetes/index.js';
+import { newestPatchOf } from '../../../core/status/index.js';
 import type { ClassifiedVersion } from '../../../core/versions/index.js';
 import { Footer } from '../../shared/footer.js';
 import { FilterLine } from '../../shared/filter-line.js';
@@ -35,6 +37,7 @@ export function VersionStep({ session, highlighted, isActive, dispatch }: Versio
     onChoose: (talosVersion) => dispatch({ type: 'version-chosen', talosVersion }),
   });
   const current = list.highlighted;
+  const line = currentLine(session);
   return (
     <Box flexDirection="column">
       <StepTitle position={screenPosition('choose-version')} title="Talos version" />
@@ -57,6 +60,7 @@ export function VersionStep({ session, highlighted, isActive, dispatch }: Versio
             entry={entry}
             highlighted={isHighlighted}
             recommended={entry.version === session.recommended}
+            newestPatchOf={entry.version === line?.newest ? line.minor : undefined}
             kubernetes={isHighlighted && current ? kubernetesFor(current.version) : undefined}
           />
         )}
@@ -64,6 +68,14 @@ export function VersionStep({ session, highlighted, isActive, dispatch }: Versio
       <Footer hints="version" />
     </Box>
   );
+}
+
+/** The current release's minor line and its newest patch, when the channel has a release. */
+function currentLine(session: WizardSession): { minor: string; newest: string } | undefined {
+  const released = session.project.currentManifest?.talos.version;
+  const newest = released === undefined ? undefined : newestPatchOf(session.versions, released);
+  const minor = session.versions.find((entry) => entry.version === newest)?.minor;
+  return newest && minor ? { minor, newest } : undefined;
 }
 
 function kubernetesFor(talosVersion: string): string | undefined {
