@@ -34,6 +34,9 @@ const RELEASE_OPTIONS = {
   'require-digest': { type: 'boolean' },
   'allow-public-secrets': { type: 'boolean' },
   'keep-extension-order': { type: 'boolean' },
+  target: { type: 'string', multiple: true },
+  installer: { type: 'string', multiple: true },
+  concurrency: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
@@ -84,11 +87,38 @@ export function parseReleaseFlags(
     requireDigest: flag('require-digest'),
     allowPublicSecrets: flag('allow-public-secrets'),
     keepExtensionOrder: flag('keep-extension-order'),
+    ...listed('target', values.target, (name) => ({ targets: name.map((n) => ({ name: n })) })),
+    ...listed('installer', values.installer, (names) => ({ installers: names })),
+    concurrency: concurrency(text('concurrency')),
     dryRun: flag('dry-run'),
   };
   // Every value is checked now, before anything is loaded, sent or downloaded.
   assertRequestWithinLimits(request);
   return { yes: flag('yes'), json: flag('json'), positionals, request };
+}
+
+/** A repeatable flag: every value trimmed and non-empty; absent when never given. */
+function listed<T>(
+  name: string,
+  given: readonly string[] | undefined,
+  into: (values: string[]) => T,
+): T | Record<string, never> {
+  if (given === undefined) return {};
+  const values = given.map((value) => value.trim());
+  if (values.some((value) => value === '')) throw new UserInputError(`--${name} needs a value`);
+  return into(values);
+}
+
+function concurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (parsed >= 1 && parsed <= 16) return parsed;
+  throw new UserInputError(
+    `--concurrency must be a whole number from 1 to 16, not ${JSON.stringify(value)}`,
+    {
+      hint: 'How many targets download at once; the default is 3.',
+    },
+  );
 }
 
 /** Empty items are kept so that `,,,` is refused rather than read as "no extensions". */

@@ -6,3 +6,5 @@ export type { OptionalInstallerDigest } from './try-resolve-digest.js';
 export { pinnedReference } from './pinned-reference.js';
 export { MANIFEST_ACCEPT } from './manifest-media-types.js';
 export { registryBaseUrl } from './registry-base-url.js';
+export { architectureDigests, resolveIndexChildren } from './index-children.js';
+export type { ArchitectureDigest, IndexChildrenRequest } from './index-children.js';
