@@ -7,6 +7,7 @@ import type { DownloadEvent, DownloadResult, RecordedArtifact } from '../downloa
 import { parseContentLength } from '../download/index.js';
 import type { Http } from '../http/index.js';
 import { downloadTarget } from './artifacts.js';
+import { assertRoomForTargets } from './room-for-targets.js';
 import type { PlannedTarget } from './targets-plan.js';
 
 export interface TargetDownloadOptions {
@@ -93,7 +94,7 @@ export async function downloadTargets(
   targets: readonly PlannedTarget[],
   options: TargetDownloadOptions,
 ): Promise<ReadonlyMap<string, DownloadResult>> {
-  if (targets.length > 1) await headSizes(targets, options);
+  if (targets.length > 1) await assertRoomForTargets(targets, await headSizes(targets, options));
   const settled = await settleAll(targets, options.concurrency, async (target) =>
     downloadTarget(target, await options.previous(target), {
       http: options.http,
