@@ -3,6 +3,7 @@
 import { UserInputError } from '../core/errors.js';
 import { parseCommandFlags } from './parse-flags.js';
 import { resolveFactoryUrl } from '../core/factory/index.js';
+import { readProjectFile } from '../core/project-file/index.js';
 import {
   DEFAULT_ARCH,
   DEFAULT_ARTIFACTS_DIR,
@@ -67,29 +68,35 @@ export function parseReleaseFlags(
   };
   const flag = (name: keyof typeof RELEASE_OPTIONS): boolean => values[name] === true;
   const extensions = text('extensions');
+  const root = text('root') ?? cwd;
+  // The repository's talos-release.yaml, when there is one: each flag overrides its field.
+  const file = readProjectFile(root) ?? {};
+  const envFactory = env['TALOS_FACTORY_URL']?.trim() ? undefined : file.factory;
   const request: ReleaseRequest = {
-    root: text('root') ?? cwd,
-    schematicPath: text('schematic') ?? DEFAULT_SCHEMATIC_PATH,
+    root,
+    schematicPath: text('schematic') ?? file.schematic ?? DEFAULT_SCHEMATIC_PATH,
     talosVersion: text('talos-version'),
     extensions: extensions === undefined ? undefined : splitList(extensions),
     platform: text('platform') ?? DEFAULT_PLATFORM,
     arch: architecture(text('arch')),
     secureboot: flag('secureboot'),
     releaseVersion: text('release-version'),
-    channel: text('channel') ?? DEFAULT_CHANNEL,
+    channel: text('channel') ?? file.channel ?? DEFAULT_CHANNEL,
     kubernetesVersion: text('kubernetes-version')?.replace(/^v/, ''),
     appVersion: text('app-version'),
     valuesProfile: text('values-profile'),
-    factoryUrl: resolveFactoryUrl(text('factory-url'), env),
-    registry: text('registry'),
+    factoryUrl: resolveFactoryUrl(text('factory-url') ?? envFactory, env),
+    registry: text('registry') ?? file.registry,
     artifactsDir: text('artifacts-dir') ?? DEFAULT_ARTIFACTS_DIR,
     force: flag('force'),
     requireDigest: flag('require-digest'),
     allowPublicSecrets: flag('allow-public-secrets'),
     keepExtensionOrder: flag('keep-extension-order'),
-    ...listed('target', values.target, (name) => ({ targets: name.map((n) => ({ name: n })) })),
-    ...listed('installer', values.installer, (names) => ({ installers: names })),
-    concurrency: concurrency(text('concurrency')),
+    targets:
+      listed('target', values.target)?.map((name) => ({ name })) ??
+      file.targets?.map((t) => (typeof t === 'string' ? { name: t } : t)),
+    installers: listed('installer', values.installer) ?? file.installers,
+    concurrency: concurrency(text('concurrency')) ?? file.concurrency,
     dryRun: flag('dry-run'),
   };
   // Every value is checked now, before anything is loaded, sent or downloaded.
@@ -98,15 +105,11 @@ export function parseReleaseFlags(
 }
 
 /** A repeatable flag: every value trimmed and non-empty; absent when never given. */
-function listed<T>(
-  name: string,
-  given: readonly string[] | undefined,
-  into: (values: string[]) => T,
-): T | Record<string, never> {
-  if (given === undefined) return {};
+function listed(name: string, given: readonly string[] | undefined): string[] | undefined {
+  if (given === undefined) return undefined;
   const values = given.map((value) => value.trim());
   if (values.some((value) => value === '')) throw new UserInputError(`--${name} needs a value`);
-  return into(values);
+  return values;
 }
 
 function concurrency(value: string | undefined): number | undefined {
