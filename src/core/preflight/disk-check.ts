@@ -96,17 +96,8 @@ async function checkAllTargets(
       `the factory did not say how big ${unknown.join(', ')} are`,
     );
   const needed = await bytesStillNeeded(plan.targets, sizes);
-  const where = await nearestExisting(plan.paths.iso);
-  const free = await (deps.freeBytes ?? nodeFileSystem.freeBytes)(where);
   const need = `${plan.targets.length} targets need ${formatBytes(needed)}`;
-  if (free === undefined)
-    return skipped('disk', DISK_CHECK_TITLE, `${need}; the free space on ${where} is unknown`);
-  if (free >= needed) return passed('disk', DISK_CHECK_TITLE, `${need}, ${formatBytes(free)} free`);
-  return failed('disk', DISK_CHECK_TITLE, {
-    detail: `${need}, but only ${formatBytes(free)} is free on ${where}`,
-    fix: `Free at least ${formatBytes(needed - free)} there, or choose another --artifacts-dir.`,
-    exitCode: ExitCode.disk,
-  });
+  return freeSpaceCheck(plan, needed, need, deps);
 }
 
 async function compareWithFreeSpace(
@@ -118,9 +109,19 @@ async function compareWithFreeSpace(
   const partial =
     (await nodeFileSystem.sizeOf(partPathFor(plan.paths.iso)).catch(() => undefined)) ?? 0;
   const needed = partial < size ? size - partial : size;
+  const need = `the ISO needs ${formatBytes(needed)}${partial > 0 && partial < size ? ' more' : ''}`;
+  return freeSpaceCheck(plan, needed, need, deps);
+}
+
+/** `need` says what needs the `needed` bytes, in words for the checklist. */
+async function freeSpaceCheck(
+  plan: ReleasePlan,
+  needed: number,
+  need: string,
+  deps: PreflightDependencies,
+): Promise<CheckResult> {
   const where = await nearestExisting(plan.paths.iso);
   const free = await (deps.freeBytes ?? nodeFileSystem.freeBytes)(where);
-  const need = `the ISO needs ${formatBytes(needed)}${partial > 0 && partial < size ? ' more' : ''}`;
   if (free === undefined)
     return skipped('disk', DISK_CHECK_TITLE, `${need}; the free space on ${where} is unknown`);
   if (free >= needed) return passed('disk', DISK_CHECK_TITLE, `${need}, ${formatBytes(free)} free`);
