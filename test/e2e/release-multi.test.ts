@@ -142,4 +142,26 @@ describe('talos-release --yes with several targets', () => {
     const check = await sha256sumCheck('releases/0.1.0.sha256sums', repo.root);
     expect(check.match(/: OK/g)).toHaveLength(3);
   });
+
+  it('lets the other targets finish when one fails, names it, and writes no release', async () => {
+    const failing = await startStandin({
+      imageSize: IMAGE_SIZE,
+      faults: [
+        {
+          match: { method: 'GET', path: /nocloud-amd64\.iso$/ },
+          fault: { kind: 'status', status: 403, body: 'forbidden for this test' },
+        },
+      ],
+    });
+    const repo = await makeRepo();
+    const result = await runCli(releaseArgs(failing, ...targetFlags(TARGETS)), { cwd: repo.root });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/1 target failed:\n\s+nocloud-amd64\.iso: /);
+    const files = await repo.files();
+    expect(files.filter((f) => f.startsWith('releases/'))).toEqual([]);
+    // The two that succeeded stay, with their records, for the next run to reuse.
+    const kept = files.filter((f) => f.endsWith('.iso'));
+    expect(kept).toHaveLength(2);
+    expect(kept.some((f) => f.includes('nocloud'))).toBe(false);
+  });
 });
