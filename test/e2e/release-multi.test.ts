@@ -83,6 +83,14 @@ describe('talos-release --yes with several targets', () => {
     expect(result.stdout).toMatch(/metal-installer\/[0-9a-f]{64}:v1\.12\.4/);
     expect(result.stdout).toMatch(/nocloud-installer\/[0-9a-f]{64}:v1\.12\.4/);
     expect(requestsSince(standin, from)).toEqual([]);
+
+    const json = await runCli([...args, '--json'], { cwd: repo.root });
+    const last = JSON.parse(json.stdout.trim().split('\n').at(-1) ?? '{}') as {
+      targets: { name: string; url: string }[];
+      installers: { image: string }[];
+    };
+    expect(last.targets.map((t) => t.name)).toEqual(['metal-amd64.iso', 'nocloud-amd64.raw.xz']);
+    expect(last.installers).toHaveLength(2);
   });
 
   it.each([
