@@ -5,6 +5,7 @@ import { formatBytes, nodeFileSystem } from '../download/index.js';
 import { partPathFor } from '../download/index.js';
 import { ExitCode } from '../errors.js';
 import type { ReleasePlan } from '../pipeline/plan.js';
+import { bytesStillNeeded } from '../pipeline/room-for-targets.js';
 import { failed, headContentLength, passed, skipped } from '../verify/index.js';
 import type { CheckResult } from '../verify/index.js';
 import { failureFrom } from './check-errors.js';
@@ -43,6 +44,8 @@ export async function checkDiskForIso(
     };
   }
   const agreed = passed('schematic-id', ID_CHECK_TITLE, plan.schematicId);
+  if (plan.targets.length > 1)
+    return { checks: [agreed, await checkAllTargets(plan, deps)], isoSize: undefined };
   let size: number | undefined;
   try {
     size = await headContentLength(plan.refs.isoUrl, {
@@ -66,6 +69,37 @@ export async function checkDiskForIso(
   return { checks: [agreed, await compareWithFreeSpace(plan, size, deps)], isoSize: size };
 }
 
+/** Several targets share the disk: the sum of what is still to fetch must fit. */
+async function checkAllTargets(
+  plan: ReleasePlan,
+  deps: PreflightDependencies,
+): Promise<CheckResult> {
+  const sizes = new Map<string, number | undefined>();
+  try {
+    for (const target of plan.targets) {
+      const size = await headContentLength(target.url, {
+        http: deps.http,
+        signal: deps.signal,
+        backoffMs: deps.backoffMs,
+        onBuilding: deps.onBuilding,
+      });
+      sizes.set(target.name, size);
+    }
+  } catch (error) {
+    return failureFrom('disk', DISK_CHECK_TITLE, error);
+  }
+  const unknown = plan.targets.filter((t) => sizes.get(t.name) === undefined).map((t) => t.name);
+  if (unknown.length > 0)
+    return skipped(
+      'disk',
+      DISK_CHECK_TITLE,
+      `the factory did not say how big ${unknown.join(', ')} are`,
+    );
+  const needed = await bytesStillNeeded(plan.targets, sizes);
+  const need = `${plan.targets.length} targets need ${formatBytes(needed)}`;
+  return freeSpaceCheck(plan, needed, need, deps);
+}
+
 async function compareWithFreeSpace(
   plan: ReleasePlan,
   size: number,
@@ -75,9 +109,19 @@ async function compareWithFreeSpace(
   const partial =
     (await nodeFileSystem.sizeOf(partPathFor(plan.paths.iso)).catch(() => undefined)) ?? 0;
   const needed = partial < size ? size - partial : size;
+  const need = `the ISO needs ${formatBytes(needed)}${partial > 0 && partial < size ? ' more' : ''}`;
+  return freeSpaceCheck(plan, needed, need, deps);
+}
+
+/** `need` says what needs the `needed` bytes, in words for the checklist. */
+async function freeSpaceCheck(
+  plan: ReleasePlan,
+  needed: number,
+  need: string,
+  deps: PreflightDependencies,
+): Promise<CheckResult> {
   const where = await nearestExisting(plan.paths.iso);
   const free = await (deps.freeBytes ?? nodeFileSystem.freeBytes)(where);
-  const need = `the ISO needs ${formatBytes(needed)}${partial > 0 && partial < size ? ' more' : ''}`;
   if (free === undefined)
     return skipped('disk', DISK_CHECK_TITLE, `${need}; the free space on ${where} is unknown`);
   if (free >= needed) return passed('disk', DISK_CHECK_TITLE, `${need}, ${formatBytes(free)} free`);
