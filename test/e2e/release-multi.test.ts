@@ -70,6 +70,22 @@ describe('talos-release --yes with several targets', () => {
     expect(verify.code).toBe(0);
   });
 
+  it('ships a nocloud ISO first with the metal installer, and verify agrees', async () => {
+    const repo = await makeRepo();
+    const targets = ['nocloud-amd64.iso', 'metal-amd64.iso'];
+    const args = releaseArgs(standin, ...targetFlags(targets), '--installer', 'metal');
+    const result = await runCli(args, { cwd: repo.root });
+    expect(result.code, result.stderr).toBe(0);
+    const manifest = await repo.readJson<Manifest & { os: { platform: string } }>(
+      'releases/0.1.0.json',
+    );
+    expect(manifest.os.platform).toBe('nocloud');
+    expect(manifest.installers.map((i) => i.platform)).toEqual(['metal']);
+    expect(manifest.os.installer.image).toMatch(/\/metal-installer\//);
+    const verify = await runCli(['verify', 'releases/0.1.0.json'], { cwd: repo.root });
+    expect(verify.code, verify.stdout).toBe(0);
+  });
+
   it('prints every URL and installer reference in a dry run, offline', async () => {
     const repo = await makeRepo();
     const from = standin.requests.length;

@@ -1,6 +1,7 @@
 // Cross-field rules of manifest version 2: the lists must exist exactly when the version says so,
 // every artifact and installer must belong to this release's Talos version, and os.iso and
 // os.installer (what version 1 readers use) must be the primary entries of those lists.
+import { parseInstallerImage } from '../artifacts/index.js';
 import type { ConsistencyIssue } from './consistency.js';
 
 interface ArtifactInput {
@@ -14,6 +15,8 @@ interface ArtifactInput {
 }
 
 interface InstallerInput {
+  readonly platform: string;
+  readonly secureboot: boolean;
   readonly image: string;
   readonly digest?: string | undefined;
   readonly architectures: readonly { readonly architecture: string }[];
@@ -109,6 +112,18 @@ function installerIssues(m: ArtifactListsInput, installers: readonly InstallerIn
     const tag = /:([^:/@]+)(?:@|$)/.exec(installer.image)?.[1];
     if (tag !== m.talos.version) {
       add(['installers', index, 'image'], `does not name talos.version ${m.talos.version}`);
+    }
+    const parsed = parseInstallerImage(installer.image);
+    // The legacy `installer` repository means metal.
+    if (
+      parsed &&
+      ((parsed.platform ?? 'metal') !== installer.platform ||
+        parsed.secureboot !== installer.secureboot)
+    ) {
+      add(
+        ['installers', index, 'image'],
+        `is for ${parsed.platform ?? 'metal'}${parsed.secureboot ? '-secureboot' : ''}, but the entry says ${installer.platform}${installer.secureboot ? '-secureboot' : ''}`,
+      );
     }
     const architectures = installer.architectures.map((entry) => entry.architecture);
     const repeated = architectures.filter((arch, at) => architectures.indexOf(arch) !== at);

@@ -95,13 +95,16 @@ export function manifestConsistencyIssues(m: ConsistencyInput): ConsistencyIssue
       `names Talos ${installer.talosVersion}, but talos.version is ${talos.version}`,
     );
   }
-  if (installer.secureboot !== os.secureboot) {
+  // In version 1 the one installer is the ISO's machine. Version 2 records each installer's own
+  // platform in installers[] (checked there), so a nocloud ISO may ship with the metal installer.
+  const sameMachine = m.manifestVersion === undefined;
+  if (sameMachine && installer.secureboot !== os.secureboot) {
     add(
       ['os', 'installer', 'image'],
       `secureboot is ${installer.secureboot} in the reference but ${os.secureboot} in os.secureboot`,
     );
   }
-  if (installer.platform !== undefined && installer.platform !== os.platform) {
+  if (sameMachine && installer.platform !== undefined && installer.platform !== os.platform) {
     add(
       ['os', 'installer', 'image'],
       `is for platform ${installer.platform}, but os.platform is ${os.platform}`,

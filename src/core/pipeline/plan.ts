@@ -104,7 +104,7 @@ export function planRelease(answers: ReleaseAnswers, context: PlanContext): Rele
   const targets = planTargets(answers, project.root, schematicOf);
   const iso = firstIso(targets);
   const installers = planInstallers(answers, iso, id);
-  const refs = artifactRefs({
+  const isoRefs = artifactRefs({
     factoryUrl: answers.factoryUrl,
     registry: answers.registry,
     schematicId: id,
@@ -113,6 +113,15 @@ export function planRelease(answers: ReleaseAnswers, context: PlanContext): Rele
     arch: iso.arch,
     secureboot: iso.secureboot,
   });
+  // os.installer is the first installer asked for, which need not be the ISO's platform.
+  const primaryInstaller = installers[0];
+  const refs = primaryInstaller
+    ? {
+        ...isoRefs,
+        installerImage: primaryInstaller.image,
+        installerRepository: primaryInstaller.repository,
+      }
+    : isoRefs;
   if (iso.schematicId !== id)
     throw new UserInputError(`the first ISO target (${iso.name}) names another schematic`, {
       hint: "The manifest's os.iso is built from the release's schematic: list such an ISO first.",

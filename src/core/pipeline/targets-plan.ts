@@ -125,17 +125,5 @@ export function planInstallers(
     });
     return { ...choice, image: refs.installerImage, repository: refs.installerRepository };
   });
-  const primary = installers[0];
-  // os.installer and os.iso describe one machine in the manifest; they must agree.
-  if (primary && (primary.platform !== iso.platform || primary.secureboot !== iso.secureboot)) {
-    throw new UserInputError(
-      `the first installer (${names[0]}) does not match the first ISO target (${iso.name})`,
-      {
-        hint:
-          `List ${iso.platform ?? 'metal'}${iso.secureboot ? '-secureboot' : ''} first with --installer, ` +
-          'or put an ISO of the same platform first: the manifest records both as its os entry.',
-      },
-    );
-  }
   return installers;
 }

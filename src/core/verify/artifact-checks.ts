@@ -12,17 +12,30 @@ const FIX = 'Restore the manifest from version control, or cut the release again
 /** The references derived from the manifest's talos.* and os.* fields; a string says why not. */
 export function derivedRefs(manifest: ReleaseManifest): ArtifactRefs | string {
   try {
-    return artifactRefs({
+    const common = {
       factoryUrl: manifest.talos.factoryUrl,
       // The registry host may legitimately differ from the factory's (--registry), and nothing
       // else in the manifest records it: take it from the reference, check everything after it.
       registry: parseInstallerImage(manifest.os.installer.image)?.registryHost,
       schematicId: manifest.talos.schematicId,
       talosVersion: manifest.talos.version,
-      platform: manifest.os.platform,
       arch: manifest.os.architecture,
-      secureboot: manifest.os.secureboot,
+    };
+    const { platform, secureboot } = manifest.os;
+    const isoRefs = artifactRefs({ ...common, platform, secureboot });
+    // Version 2 records the primary installer's own platform; version 1's is the ISO's.
+    const installer = manifest.installers?.[0];
+    if (!installer) return isoRefs;
+    const installerRefs = artifactRefs({
+      ...common,
+      platform: installer.platform,
+      secureboot: installer.secureboot,
     });
+    return {
+      ...isoRefs,
+      installerImage: installerRefs.installerImage,
+      installerRepository: installerRefs.installerRepository,
+    };
   } catch (error) {
     if (error instanceof ReleaseError) return error.message;
     // talos.factoryUrl passed the schema's pattern but is still not a URL (e.g. `http://[x`).

@@ -33,6 +33,27 @@ describe('manifest version 2', () => {
     );
   });
 
+  it('refuses an installer entry whose platform is not the one its image is for', () => {
+    const manifest = validManifestV2();
+    manifest.installers[0]!['platform'] = 'nocloud';
+    expect(rejection(manifest)).toContain(
+      'installers[0].image: is for metal, but the entry says nocloud',
+    );
+  });
+
+  it('lets a version 2 release pin an installer for another platform than its ISO', () => {
+    const manifest = validManifestV2();
+    const iso = manifest.artifacts[0]!;
+    const nocloudUrl = String(iso['url']).replace('/metal-amd64.iso', '/nocloud-amd64.iso');
+    Object.assign(iso, { name: 'nocloud-amd64.iso', platform: 'nocloud', url: nocloudUrl });
+    Object.assign(manifest.os, { platform: 'nocloud' });
+    Object.assign(manifest.os['iso'] as Record<string, unknown>, { url: nocloudUrl });
+    expect(() => parseManifestObject(manifest, 'releases/1.4.2.json')).not.toThrow();
+    // The same pairing in version 1 has no list saying so: the installer must be the ISO's.
+    const { manifestVersion: _v, artifacts: _a, installers: _i, ...v1 } = manifest;
+    expect(rejection(v1)).toContain('is for platform metal, but os.platform is nocloud');
+  });
+
   it('refuses an artifact URL for another Talos version', () => {
     const manifest = validManifestV2();
     const disk = manifest.artifacts[1]!;

@@ -2,7 +2,6 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserInputError } from '../../../src/core/errors.js';
 import { planRelease } from '../../../src/core/pipeline/plan.js';
 import { loadProject } from '../../../src/core/pipeline/project.js';
 import { loadTargetSchematics } from '../../../src/core/pipeline/target-schematics.js';
@@ -57,11 +56,10 @@ describe('planRelease with targets', () => {
     ]);
   });
 
-  it('refuses a first installer that does not match the first ISO', async () => {
-    const error = await planned([{ name: 'nocloud-amd64.iso' }], ['metal']).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(UserInputError);
-    expect((error as UserInputError).hint).toContain('nocloud');
+  it('pins the installer asked for, whatever platform the first ISO is for', async () => {
+    const plan = await planned([{ name: 'nocloud-amd64.iso' }], ['metal']);
+    expect(plan.refs.isoUrl).toMatch(/nocloud-amd64\.iso$/);
+    expect(plan.installers.map((i) => [i.platform, i.secureboot])).toEqual([['metal', false]]);
+    expect(plan.installers[0]?.image).toMatch(/\/metal-installer\/[0-9a-f]{64}:v1\.12\.11$/);
   });
 });
