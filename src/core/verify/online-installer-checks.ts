@@ -4,12 +4,15 @@
 import { parseInstallerImage } from '../artifacts/index.js';
 import { ExitCode } from '../errors.js';
 import type { Http } from '../http/index.js';
-import { registryBaseUrl, resolveInstallerDigest } from '../installer/index.js';
+import {
+  registryBaseUrl,
+  resolveIndexChildren,
+  resolveInstallerDigest,
+} from '../installer/index.js';
+import type { ArchitectureDigest } from '../installer/index.js';
 import type { ReleaseInstaller, ReleaseManifest } from '../manifest/index.js';
 import { failed, passed, skipped } from './checklist.js';
 import type { CheckResult } from './checklist.js';
-import { fetchIndexChildren } from './installer-index.js';
-import type { IndexChild } from './installer-index.js';
 import { onlineFailure } from './online-checks.js';
 import type { OnlineOptions } from './online-checks.js';
 
@@ -55,7 +58,7 @@ async function checkFactoryInstaller(
       http: options.http,
       onEvent: (event) => options.onBuilding?.(event.elapsedMs),
     });
-    const children = await fetchIndexChildren({
+    const children = await resolveIndexChildren({
       http: options.http,
       registryBase,
       repository,
@@ -86,7 +89,7 @@ async function checkFactoryInstaller(
   }
 }
 
-function describe(digest: string | undefined, children: readonly IndexChild[]): string {
+function describe(digest: string | undefined, children: readonly ArchitectureDigest[]): string {
   const architectures = children.map((child) => `${child.architecture} ${child.digest}`);
   return [`index ${digest ?? '(none recorded)'}`, ...architectures].join(', ');
 }
@@ -94,7 +97,7 @@ function describe(digest: string | undefined, children: readonly IndexChild[]): 
 function differences(
   installer: ReleaseInstaller,
   digest: string,
-  children: readonly IndexChild[],
+  children: readonly ArchitectureDigest[],
 ): string[] {
   const moved: string[] = [];
   if (installer.digest !== undefined && installer.digest !== digest) {
