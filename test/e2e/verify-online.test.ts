@@ -36,10 +36,13 @@ describe('talos-release verify --online', () => {
     const result = await runCli(['verify', MANIFEST, '--online', '--json'], { cwd: repo.root });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { checks: { id: string; status: string }[] };
+    const manifestInstaller = (
+      await repo.readJson<{ os: { installer: { image: string } } }>(MANIFEST)
+    ).os.installer.image;
     const online = report.checks.filter((check) => check.id.startsWith('factory-'));
     expect(online.map((check) => [check.id, check.status])).toEqual([
-      ['factory-iso-size', 'pass'],
-      ['factory-installer-digest', 'pass'],
+      ['factory-artifact-size:metal-amd64.iso', 'pass'],
+      [`factory-installer:${manifestInstaller}`, 'pass'],
       ['factory-extensions', 'pass'],
     ]);
   });
@@ -69,7 +72,9 @@ describe('talos-release verify --online', () => {
     const from = standin?.requests.length ?? 0;
     const result = await runCli(['verify', MANIFEST, '--online'], { cwd: repo.root });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^ok +the factory serves the installer at the recorded digest/m);
+    expect(result.stdout).toMatch(
+      /^ok +the factory serves installers\[0\] at the recorded digests/m,
+    );
     const servers = new Set(standin?.requests.slice(from).map((request) => request.server));
     expect(servers).toContain('registry');
   });
@@ -86,7 +91,7 @@ describe('talos-release verify --online', () => {
     });
     const result = await runCli(['verify', MANIFEST, '--online'], { cwd: repo.root });
     expect(result.code).toBe(5);
-    expect(result.stdout).toMatch(/FAIL the factory serves the ISO at the recorded size/);
+    expect(result.stdout).toMatch(/FAIL the factory serves metal-amd64\.iso at the recorded size/);
     expect(result.stdout).toContain(`${IMAGE_SIZE} bytes`);
     expect(result.stdout).toContain(`${IMAGE_SIZE + 1} bytes`);
   });
@@ -98,7 +103,7 @@ describe('talos-release verify --online', () => {
     const result = await runCli(['verify', MANIFEST, '--online'], { cwd: repo.root });
     expect(result.code).toBe(4);
     expect(result.stdout).toMatch(/^ok .*os\.iso\.sha256/m);
-    expect(result.stdout).toMatch(/^FAIL the factory serves the ISO/m);
+    expect(result.stdout).toMatch(/^FAIL the factory serves metal-amd64\.iso/m);
     // Offline, the same release verifies.
     expect((await runCli(['verify', MANIFEST], { cwd: repo.root })).code).toBe(0);
   });

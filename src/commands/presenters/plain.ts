@@ -3,20 +3,24 @@
 import type { DownloadEvent } from '../../core/download/index.js';
 import { formatBytes, formatDuration, formatRate } from '../../core/format/units.js';
 import type { PipelineEvent, PipelineReporter } from '../../core/pipeline/events.js';
+import { buildingNotes } from './building-notes.js';
 
 const PERCENT_STEP = 10;
 const UNKNOWN_SIZE_STEP = 64 * 1024 * 1024;
-const BUILDING_EVERY_MS = 10_000;
 
 export function plainReporter(writeLine: (line: string) => void): PipelineReporter {
   const write = writeLine;
   // Per target: several download at once, each reported every few percent.
   const lastMarks = new Map<string, number>();
-  let lastBuildingReport = -BUILDING_EVERY_MS;
+  // The same building notes preflight and verify print, one series per thing being built.
+  const notes = new Map<string, (elapsedMs: number) => void>();
   const building = (what: string, elapsedMs: number): void => {
-    if (elapsedMs - lastBuildingReport < BUILDING_EVERY_MS) return;
-    lastBuildingReport = elapsedMs;
-    write(`  the factory is building ${what} (${formatDuration(elapsedMs)} so far)`);
+    let note = notes.get(what);
+    if (!note) {
+      note = buildingNotes(write, what);
+      notes.set(what, note);
+    }
+    note(elapsedMs);
   };
   const download = (event: DownloadEvent, target: string | undefined): void => {
     // One target: lines as they always were. Several: each line names its target.

@@ -73,14 +73,15 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyRepor
   if (sums) record(sums);
   record(await checkChannelEntry(manifest, options.root, manifestRelative));
   if (options.online) {
-    record(await checkFactoryIsoSize(manifest, options));
-    record(await checkFactoryInstallerDigest(manifest, options));
-    record(await checkFactoryExtensions(manifest, options));
+    // Version 2 lists os.iso and os.installer among its artifacts and installers: each is asked
+    // about once, in the per-entry checks.
     if (manifest.artifacts)
       record(...(await checkFactoryArtifactSizes(manifest.artifacts, options)));
-    if (manifest.installers) {
+    else record(await checkFactoryIsoSize(manifest, options));
+    if (manifest.installers)
       record(...(await checkFactoryInstallers(manifest, manifest.installers, options)));
-    }
+    else record(await checkFactoryInstallerDigest(manifest, options));
+    record(await checkFactoryExtensions(manifest, options));
   }
   return { manifest, checks, exitCode: checklistExitCode(checks) };
 }
