@@ -25,7 +25,13 @@ Release flags:
   --values-profile <name>        the appliance values profile
   --factory-url <url>            default https://factory.talos.dev (or TALOS_FACTORY_URL)
   --registry <host>              installer registry host (default: derived from the factory URL)
-  --artifacts-dir <dir>          where the ISO goes (default artifacts/)
+  --artifacts-dir <dir>          where the images go (default artifacts/)
+  --target <asset>               an image to release, as the factory names it (repeatable; the
+                                 first is the primary): metal-amd64.iso, nocloud-amd64.raw.xz,
+                                 metal-arm64.iso, kernel-arm64, installer-amd64.tar ...
+                                 default: one ISO from --platform, --arch and --secureboot
+  --installer <platform[-secureboot]>  an installer to pin (repeatable; default: the first ISO's)
+  --concurrency <n>              targets downloaded at once (default 3)
   --root <dir>                   the repository root (default: current directory)
   --require-digest               fail when the installer digest cannot be resolved
   --allow-public-secrets         submit a schematic that looks like it holds secrets

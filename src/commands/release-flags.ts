@@ -3,6 +3,7 @@
 import { UserInputError } from '../core/errors.js';
 import { parseCommandFlags } from './parse-flags.js';
 import { resolveFactoryUrl } from '../core/factory/index.js';
+import { readProjectFile } from '../core/project-file/index.js';
 import {
   DEFAULT_ARCH,
   DEFAULT_ARTIFACTS_DIR,
@@ -34,6 +35,9 @@ const RELEASE_OPTIONS = {
   'require-digest': { type: 'boolean' },
   'allow-public-secrets': { type: 'boolean' },
   'keep-extension-order': { type: 'boolean' },
+  target: { type: 'string', multiple: true },
+  installer: { type: 'string', multiple: true },
+  concurrency: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
@@ -64,31 +68,60 @@ export function parseReleaseFlags(
   };
   const flag = (name: keyof typeof RELEASE_OPTIONS): boolean => values[name] === true;
   const extensions = text('extensions');
+  const root = text('root') ?? cwd;
+  // The repository's talos-release.yaml, when there is one: each flag overrides its field.
+  const file = readProjectFile(root) ?? {};
+  const envFactory = env['TALOS_FACTORY_URL']?.trim() ? undefined : file.factory;
   const request: ReleaseRequest = {
-    root: text('root') ?? cwd,
-    schematicPath: text('schematic') ?? DEFAULT_SCHEMATIC_PATH,
+    root,
+    schematicPath: text('schematic') ?? file.schematic ?? DEFAULT_SCHEMATIC_PATH,
     talosVersion: text('talos-version'),
     extensions: extensions === undefined ? undefined : splitList(extensions),
     platform: text('platform') ?? DEFAULT_PLATFORM,
     arch: architecture(text('arch')),
     secureboot: flag('secureboot'),
     releaseVersion: text('release-version'),
-    channel: text('channel') ?? DEFAULT_CHANNEL,
+    channel: text('channel') ?? file.channel ?? DEFAULT_CHANNEL,
     kubernetesVersion: text('kubernetes-version')?.replace(/^v/, ''),
     appVersion: text('app-version'),
     valuesProfile: text('values-profile'),
-    factoryUrl: resolveFactoryUrl(text('factory-url'), env),
-    registry: text('registry'),
+    factoryUrl: resolveFactoryUrl(text('factory-url') ?? envFactory, env),
+    registry: text('registry') ?? file.registry,
     artifactsDir: text('artifacts-dir') ?? DEFAULT_ARTIFACTS_DIR,
     force: flag('force'),
     requireDigest: flag('require-digest'),
     allowPublicSecrets: flag('allow-public-secrets'),
     keepExtensionOrder: flag('keep-extension-order'),
+    targets:
+      listed('target', values.target)?.map((name) => ({ name })) ??
+      file.targets?.map((t) => (typeof t === 'string' ? { name: t } : t)),
+    installers: listed('installer', values.installer) ?? file.installers,
+    concurrency: concurrency(text('concurrency')) ?? file.concurrency,
     dryRun: flag('dry-run'),
   };
   // Every value is checked now, before anything is loaded, sent or downloaded.
   assertRequestWithinLimits(request);
   return { yes: flag('yes'), json: flag('json'), positionals, request };
+}
+
+/** A repeatable flag: every value trimmed and non-empty; absent when never given. */
+function listed(name: string, given: readonly string[] | undefined): string[] | undefined {
+  if (given === undefined) return undefined;
+  const values = given.map((value) => value.trim());
+  if (values.some((value) => value === '')) throw new UserInputError(`--${name} needs a value`);
+  return values;
+}
+
+function concurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (parsed >= 1 && parsed <= 16) return parsed;
+  throw new UserInputError(
+    `--concurrency must be a whole number from 1 to 16, not ${JSON.stringify(value)}`,
+    {
+      hint: 'How many targets download at once; the default is 3.',
+    },
+  );
 }
 
 /** Empty items are kept so that `,,,` is refused rather than read as "no extensions". */

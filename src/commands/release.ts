@@ -77,6 +77,17 @@ function resultJson(outcome: Awaited<ReturnType<typeof runRelease>>): Record<str
     installerImage: plan.refs.installerImage,
     manifestPath: plan.paths.manifestRelative,
     channelPath: plan.paths.channelRelative,
+    targets: plan.targets.map(({ name, kind, url, localPathRelative }) => ({
+      name,
+      kind,
+      url,
+      localPath: localPathRelative,
+    })),
+    installers: plan.installers.map(({ platform, secureboot, image }) => ({
+      platform,
+      secureboot,
+      image,
+    })),
     manifest: outcome.manifest,
   };
   if (outcome.kind === 'dry-run') return common;
@@ -87,6 +98,25 @@ function resultJson(outcome: Awaited<ReturnType<typeof runRelease>>): Record<str
     size: outcome.iso.size,
     installerPinned: outcome.installer.pinned,
     installerDigestReason: outcome.installer.reason,
+    artifacts: plan.targets.map((target) => {
+      const result = outcome.downloads.get(target.name);
+      return {
+        name: target.name,
+        localPath: target.localPathRelative,
+        sha256: result?.sha256,
+        size: result?.size,
+        reused: result?.reused,
+      };
+    }),
+    installers: outcome.installers.map((i) => ({
+      platform: i.platform,
+      secureboot: i.secureboot,
+      image: i.image,
+      pinned: i.pinned,
+      digest: i.digest,
+      digestReason: i.reason,
+      architectures: i.architectures,
+    })),
   };
 }
 

@@ -50,6 +50,7 @@ describe('talos-release --yes', () => {
     expect(await repo.files()).toEqual(
       [
         'releases/0.1.0.json',
+        'releases/0.1.0.sha256sums',
         'releases/channels/stable.json',
         'releases/schema.json',
         manifest.os.iso.localPath,

@@ -8,18 +8,24 @@ const PERCENT_STEP = 10;
 const UNKNOWN_SIZE_STEP = 64 * 1024 * 1024;
 const BUILDING_EVERY_MS = 10_000;
 
-export function plainReporter(write: (line: string) => void): PipelineReporter {
-  let lastMark = -1;
+export function plainReporter(writeLine: (line: string) => void): PipelineReporter {
+  const write = writeLine;
+  // Per target: several download at once, each reported every few percent.
+  const lastMarks = new Map<string, number>();
   let lastBuildingReport = -BUILDING_EVERY_MS;
   const building = (what: string, elapsedMs: number): void => {
     if (elapsedMs - lastBuildingReport < BUILDING_EVERY_MS) return;
     lastBuildingReport = elapsedMs;
     write(`  the factory is building ${what} (${formatDuration(elapsedMs)} so far)`);
   };
-  const download = (event: DownloadEvent): void => {
+  const download = (event: DownloadEvent, target: string | undefined): void => {
+    // One target: lines as they always were. Several: each line names its target.
+    const write = (line: string): void =>
+      writeLine(target === undefined ? line : `  ${target}:${line.replace(/^ +/, ' ')}`);
+    const what = target === undefined ? 'the ISO' : 'the file';
     switch (event.type) {
       case 'building':
-        return building('the ISO', event.elapsedMs);
+        return building(target ?? 'the ISO', event.elapsedMs);
       case 'size':
         if (event.total !== undefined) write(`  size: ${formatBytes(event.total)}`);
         return;
@@ -28,8 +34,8 @@ export function plainReporter(write: (line: string) => void): PipelineReporter {
           event.total !== undefined && event.total > 0
             ? Math.floor((event.bytes / event.total) * (100 / PERCENT_STEP))
             : Math.floor(event.bytes / UNKNOWN_SIZE_STEP);
-        if (mark === lastMark) return;
-        lastMark = mark;
+        if (mark === lastMarks.get(target ?? '')) return;
+        lastMarks.set(target ?? '', mark);
         const of = event.total !== undefined ? ` of ${formatBytes(event.total)}` : '';
         const percent =
           event.total !== undefined && event.total > 0
@@ -53,10 +59,10 @@ export function plainReporter(write: (line: string) => void): PipelineReporter {
         write(`  starting the download over: ${event.reason}`);
         return;
       case 'reused':
-        write('  reused the ISO already on disk (its SHA-256 matches the earlier record)');
+        write(`  reused ${what} already on disk (its SHA-256 matches the earlier record)`);
         return;
       case 'verifying-existing':
-        write('  checking the ISO already on disk against the earlier manifest');
+        write(`  checking ${what} already on disk against the earlier manifest`);
         return;
     }
   };
@@ -72,7 +78,7 @@ export function plainReporter(write: (line: string) => void): PipelineReporter {
         write(`warning: ${event.message}`);
         return;
       case 'download':
-        return download(event.event);
+        return download(event.event, event.target);
       case 'installer-building':
         return building('the installer image', event.elapsedMs);
     }

@@ -3,6 +3,8 @@
 // run's one signal, and the session's lock is held until the command ends (finish).
 import type { FactoryClient } from '../../core/factory/index.js';
 import type { Http } from '../../core/http/index.js';
+import type { DownloadResult } from '../../core/download/index.js';
+import type { ReleasePlan } from '../../core/pipeline/plan.js';
 import type { LoadedProject } from '../../core/pipeline/project.js';
 import type { ReleaseRequest } from '../../core/pipeline/request.js';
 import { openReleaseSession } from '../../core/pipeline/session.js';
@@ -46,6 +48,7 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
     work.then(forget, forget);
     return work;
   };
+  const downloads = new WeakMap<ReleasePlan, ReadonlyMap<string, DownloadResult>>();
   const services: WizardServices = {
     start: () =>
       track(
@@ -93,15 +96,29 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
           await session.submit(planned.plan);
         })(),
       ),
-    download: (planned, onEvent) => track(session.download(planned.project, planned.plan, onEvent)),
+    // Until the wizard shows one row per target: every target is downloaded, the first ISO's
+    // progress is shown, and the results are kept for the manifest.
+    download: (planned, onEvent) =>
+      track(
+        (async () => {
+          const iso = planned.plan.targets.find((t) => t.kind === 'iso')?.name ?? '';
+          const results = await session.download(planned.project, planned.plan, (target, event) => {
+            if (target === iso) onEvent(event);
+          });
+          downloads.set(planned.plan, results);
+          const primary = results.get(iso);
+          if (!primary) throw new Error('bug: the first ISO was not downloaded');
+          return primary;
+        })(),
+      ),
     resolveInstaller: (downloaded, onBuilding) =>
       track(
         (async () => {
-          const installer = await session.installer(downloaded.plan, onBuilding);
-          return {
-            installer,
-            manifest: session.manifest(downloaded.plan, downloaded.iso, installer),
-          };
+          const installers = await session.installer(downloaded.plan, onBuilding);
+          const results = downloads.get(downloaded.plan);
+          const installer = installers[0];
+          if (!results || !installer) throw new Error('bug: resolving before downloading');
+          return { installer, manifest: session.manifest(downloaded.plan, results, installers) };
         })(),
       ),
     write: (ready) => track(session.write(ready.project, ready.plan, ready.manifest)),

@@ -24,7 +24,8 @@ const SUFFIX_BY_PLATFORM: ReadonlyMap<string, string> = new Map([
 /** Platforms with a known disk image suffix, for messages. */
 export const KNOWN_PLATFORMS: readonly string[] = ['metal', ...SUFFIX_BY_PLATFORM.keys()];
 
-function atLeast(talosVersion: string, minor: number): boolean {
+/** Is the version Talos 1.<minor> or newer? */
+export function atLeastTalos(talosVersion: string, minor: number): boolean {
   const parsed = semver.coerce(talosVersion);
   return parsed !== null && semver.gte(`${parsed.major}.${parsed.minor}.0`, `1.${minor}.0`);
 }
@@ -36,17 +37,17 @@ export function diskImageSuffix(
   options: { readonly sbc?: boolean } = {},
 ): string | undefined {
   if (platform === 'metal') {
-    return options.sbc || !atLeast(talosVersion, 8) ? 'raw.xz' : 'raw.zst';
+    return options.sbc || !atLeastTalos(talosVersion, 8) ? 'raw.xz' : 'raw.zst';
   }
   return SUFFIX_BY_PLATFORM.get(platform);
 }
 
 /** Per-platform installer repositories exist from Talos 1.10 (quirks.SupportsUnifiedInstaller). */
 export function usesPlatformInstaller(talosVersion: string): boolean {
-  return atLeast(talosVersion, 10);
+  return atLeastTalos(talosVersion, 10);
 }
 
 /** SecureBoot assets and installers exist from Talos 1.5. */
 export function supportsSecureBoot(talosVersion: string): boolean {
-  return atLeast(talosVersion, 5);
+  return atLeastTalos(talosVersion, 5);
 }

@@ -8,3 +8,5 @@ export { MANIFEST_ACCEPT } from './manifest-media-types.js';
 export { registryBaseUrl } from './registry-base-url.js';
 export { requestManifest } from './registry-session.js';
 export type { RegistrySession } from './registry-session.js';
+export { architectureDigests, resolveIndexChildren } from './index-children.js';
+export type { ArchitectureDigest, IndexChildrenRequest } from './index-children.js';

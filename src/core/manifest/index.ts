@@ -17,7 +17,7 @@ export {
   releaseVersionField,
   valuesProfileField,
 } from './fields.js';
-export { manifestJsonSchemaText } from './json-schema.js';
+export { manifestJsonSchemaText, sortKeys } from './json-schema.js';
 export { describeIssues, parseChannelFile, parseManifest, parseManifestObject } from './parse.js';
 export { RELEASE_MANIFEST_SCHEMA_REF, releaseManifestSchema } from './schema.js';
 export type { ReleaseManifest } from './schema.js';

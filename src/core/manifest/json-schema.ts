@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { releaseManifestSchema } from './schema.js';
 
-function sortKeys(value: unknown): unknown {
+/** Keys sorted at every level, so a generated schema file only changes when the schema does. */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>

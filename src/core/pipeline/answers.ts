@@ -1,5 +1,6 @@
 // Everything a release needs decided, whoever decided it: the wizard's screens or --yes flags.
 import type { Architecture } from '../artifacts/index.js';
+import type { TargetRequest } from './targets-plan.js';
 
 export type { Architecture };
 
@@ -25,6 +26,10 @@ export interface ReleaseAnswers {
   readonly registry?: string | undefined;
   /** Where the ISO goes, relative to root or absolute. */
   readonly artifactsDir: string;
+  /** The release's images (first = primary); undefined: one ISO from platform, arch, SecureBoot. */
+  readonly targets?: readonly TargetRequest[] | undefined;
+  /** Installers to pin as `<platform>[-secureboot]`; undefined: the first ISO's. */
+  readonly installers?: readonly string[] | undefined;
   readonly force: boolean;
   readonly requireDigest: boolean;
   readonly allowPublicSecrets: boolean;
@@ -38,3 +43,4 @@ export const DEFAULT_ARCH: Architecture = 'amd64';
 export const DEFAULT_ARTIFACTS_DIR = 'artifacts';
 export const DEFAULT_VALUES_PROFILE = 'default';
 export const RELEASES_DIR = 'releases';
+export const DEFAULT_CONCURRENCY = 3;

@@ -1,5 +1,5 @@
-// The two artifacts of a release: the ISO (downloaded and hashed here) and the installer image
-// (resolved to a digest so a cluster pulls exactly what was tested).
+// The artifacts of a release: its images (downloaded and hashed here) and its installer images
+// (resolved to digests so a cluster pulls exactly what was tested).
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { downloadArtifact } from '../download/index.js';
@@ -7,12 +7,16 @@ import { writeFileAtomically } from '../fs/atomic-write.js';
 import type { Http } from '../http/index.js';
 import type { DownloadEvent, DownloadResult, RecordedArtifact } from '../download/index.js';
 import {
+  resolveIndexChildren,
   registryBaseUrl,
   resolveInstallerDigest,
   tryResolveInstallerDigest,
 } from '../installer/index.js';
 import type { LoadedProject } from './project.js';
+import type { ArchitectureDigest } from '../installer/index.js';
 import type { ReleasePlan } from './plan.js';
+import { firstIso } from './targets-plan.js';
+import type { PlannedTarget } from './targets-plan.js';
 
 export interface ArtifactOptions {
   readonly signal?: AbortSignal | undefined;
@@ -20,21 +24,49 @@ export interface ArtifactOptions {
   readonly http: Http;
 }
 
-export async function downloadIso(
-  plan: ReleasePlan,
+export async function downloadTarget(
+  target: Pick<PlannedTarget, 'url' | 'localPath'>,
   previous: RecordedArtifact | undefined,
   options: ArtifactOptions & { readonly onEvent?: (event: DownloadEvent) => void },
 ): Promise<DownloadResult> {
   const result = await downloadArtifact({
-    url: plan.refs.isoUrl,
-    dest: plan.paths.iso,
+    url: target.url,
+    dest: target.localPath,
     signal: options.signal,
     http: options.http,
     onEvent: options.onEvent,
     previous,
   });
-  if (!result.reused) await writeDownloadRecord(plan.paths.iso, plan.refs.isoUrl, result);
+  if (!result.reused) await writeDownloadRecord(target.localPath, target.url, result);
   return result;
+}
+
+/** What a manifest, or the record beside the file, says about a target's file already on disk. */
+export async function previousTargetRecord(
+  project: LoadedProject,
+  target: PlannedTarget,
+  existingManifest: RecordedManifest | undefined,
+): Promise<RecordedArtifact | undefined> {
+  for (const manifest of [existingManifest, project.currentManifest]) {
+    const recorded = [...(manifest?.artifacts ?? []), ...(manifest ? [manifest.os.iso] : [])].find(
+      (a) => a.localPath === target.localPathRelative,
+    );
+    if (recorded) return { sha256: recorded.sha256, size: recorded.size, url: recorded.url };
+  }
+  return readDownloadRecord(target.localPath);
+}
+
+interface RecordedFile {
+  readonly localPath: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly url?: string | undefined;
+}
+
+/** The parts of a manifest that say what was downloaded. */
+export interface RecordedManifest {
+  readonly os: { readonly iso: RecordedFile };
+  readonly artifacts?: readonly RecordedFile[] | undefined;
 }
 
 /**
@@ -47,15 +79,17 @@ export async function downloadIso(
 export async function previousIsoRecord(
   project: LoadedProject,
   plan: ReleasePlan,
-  existingManifest:
-    { os: { iso: { localPath: string; sha256: string; size: number; url?: string } } } | undefined,
+  existingManifest: RecordedManifest | undefined,
 ): Promise<RecordedArtifact | undefined> {
-  for (const manifest of [existingManifest, project.currentManifest]) {
-    const iso = manifest?.os.iso;
-    if (iso && iso.localPath === plan.paths.isoRelative)
-      return { sha256: iso.sha256, size: iso.size, url: iso.url };
-  }
-  return readDownloadRecord(plan.paths.iso);
+  return previousTargetRecord(
+    project,
+    {
+      ...firstIso(plan.targets),
+      localPath: plan.paths.iso,
+      localPathRelative: plan.paths.isoRelative,
+    },
+    existingManifest,
+  );
 }
 
 /**
@@ -98,16 +132,57 @@ export interface InstallerResolution {
   readonly reason: string | undefined;
 }
 
+/** One installer of a release: its index digest and the digests of its architectures. */
+export interface ResolvedInstaller extends InstallerResolution {
+  readonly platform: string;
+  readonly secureboot: boolean;
+  readonly image: string;
+  /** Empty when the digest is missing or the index lists no linux/amd64, linux/arm64. */
+  readonly architectures: readonly ArchitectureDigest[];
+}
+
+type InstallerOptions = ArtifactOptions & {
+  readonly requireDigest: boolean;
+  readonly onBuilding?: (elapsedMs: number) => void;
+};
+
+/** Every installer the plan names, one after the other (a cold build blocks each one). */
+export async function resolveInstallers(
+  plan: ReleasePlan,
+  options: InstallerOptions,
+): Promise<ResolvedInstaller[]> {
+  const resolved: ResolvedInstaller[] = [];
+  const registryBase = registryBaseUrl(plan.answers.factoryUrl, plan.answers.registry);
+  for (const installer of plan.installers) {
+    const found = await resolveInstaller(plan, options, installer.repository);
+    const architectures = found.digest
+      ? await resolveIndexChildren({
+          registryBase,
+          repository: installer.repository,
+          digest: found.digest,
+          http: options.http,
+          signal: options.signal,
+        })
+      : [];
+    resolved.push({
+      ...found,
+      platform: installer.platform,
+      secureboot: installer.secureboot,
+      image: installer.image,
+      architectures,
+    });
+  }
+  return resolved;
+}
+
 export async function resolveInstaller(
   plan: ReleasePlan,
-  options: ArtifactOptions & {
-    readonly requireDigest: boolean;
-    readonly onBuilding?: (elapsedMs: number) => void;
-  },
+  options: InstallerOptions,
+  repository = plan.refs.installerRepository,
 ): Promise<InstallerResolution> {
   const request = {
     registryBase: registryBaseUrl(plan.answers.factoryUrl, plan.answers.registry),
-    repository: plan.refs.installerRepository,
+    repository,
     tag: plan.answers.talosVersion,
     signal: options.signal,
     http: options.http,

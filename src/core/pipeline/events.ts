@@ -14,7 +14,12 @@ export type PipelineEvent =
     }
   | { readonly type: 'note'; readonly message: string }
   | { readonly type: 'warning'; readonly message: string }
-  | { readonly type: 'download'; readonly event: DownloadEvent }
+  | {
+      readonly type: 'download';
+      readonly event: DownloadEvent;
+      /** The target's asset name, when a release has more than one. */
+      readonly target?: string | undefined;
+    }
   | { readonly type: 'installer-building'; readonly elapsedMs: number };
 
 export type PipelineReporter = (event: PipelineEvent) => void;

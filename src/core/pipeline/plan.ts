@@ -14,6 +14,7 @@ import {
   setOfficialExtensions,
 } from '../schematic/index.js';
 import type { Schematic } from '../schematic/index.js';
+import { UserInputError } from '../errors.js';
 import { RELEASES_DIR } from './answers.js';
 import type { ReleaseAnswers } from './answers.js';
 import { unlistedNote } from './existing-release.js';
@@ -21,6 +22,8 @@ import { collectProblems } from './problems.js';
 import type { PlanProblem } from './problems.js';
 import type { LoadedProject } from './project.js';
 import { channelPathFor, resolvePath, toPosix } from './project.js';
+import { firstIso, planInstallers, planTargets } from './targets-plan.js';
+import type { PlannedInstaller, PlannedTarget, TargetRequest } from './targets-plan.js';
 
 export interface ReleasePaths {
   readonly schematicRelative: string;
@@ -43,7 +46,14 @@ export interface ReleasePlan {
   /** The schematic file's new text when --extensions changed it (comments kept). */
   readonly schematicFileUpdate: { readonly before: string; readonly after: string } | undefined;
   readonly extensions: readonly string[];
+  /** The first ISO target's addresses and the first installer's: what `os` records. */
   readonly refs: ArtifactRefs;
+  /** Every image of the release, in the order given; the first is the primary. */
+  readonly targets: readonly PlannedTarget[];
+  /** Every installer to pin; the first is `os.installer`. */
+  readonly installers: readonly PlannedInstaller[];
+  /** Schematics that targets name besides the release's own: each is submitted too. */
+  readonly targetSchematics: readonly PlannedSchematic[];
   /** Name, ref and digest of each extension; empty when the catalogue was not consulted. */
   readonly bom: readonly BomEntry[];
   readonly paths: ReleasePaths;
@@ -53,8 +63,19 @@ export interface ReleasePlan {
   readonly problems: readonly PlanProblem[];
 }
 
+/** A schematic file a target names, in the tool's normal form. */
+export interface PlannedSchematic {
+  /** As the target named it. */
+  readonly path: string;
+  readonly canonical: string;
+  readonly id: string;
+  readonly overlay: boolean;
+}
+
 export interface PlanContext {
   readonly project: LoadedProject;
+  /** Loaded schematic files named by targets, by the path the target gave. */
+  readonly targetSchematics?: ReadonlyMap<string, Schematic> | undefined;
   /** The version's official extensions; undefined offline, when the check is skipped. */
   readonly catalogue: readonly ExtensionInfo[] | undefined;
   /** Is this release version taken: its manifest exists and a channel lists it? */
@@ -74,16 +95,33 @@ export function planRelease(answers: ReleaseAnswers, context: PlanContext): Rele
   const canonical = encodeCanonical(normal.schematic);
   const id = schematicId(canonical);
   const extensions = normal.schematic.customization.systemExtensions?.officialExtensions ?? [];
+  const targetSchematics = plannedTargetSchematics(context, answers.keepExtensionOrder);
+  const own = { id, overlay: normal.schematic.overlay !== undefined };
+  const schematicOf = (request: TargetRequest) =>
+    request.schematic === undefined
+      ? own
+      : (targetSchematics.find((s) => s.path === request.schematic) ?? own);
+  const targets = planTargets(answers, project.root, schematicOf);
+  const iso = firstIso(targets);
+  const installers = planInstallers(answers, iso, id);
   const refs = artifactRefs({
     factoryUrl: answers.factoryUrl,
     registry: answers.registry,
     schematicId: id,
     talosVersion: answers.talosVersion,
-    platform: answers.platform,
-    arch: answers.arch,
-    secureboot: answers.secureboot,
+    platform: iso.platform ?? answers.platform,
+    arch: iso.arch,
+    secureboot: iso.secureboot,
   });
-  const paths = releasePaths(answers, project.root, id);
+  if (iso.schematicId !== id)
+    throw new UserInputError(`the first ISO target (${iso.name}) names another schematic`, {
+      hint: "The manifest's os.iso is built from the release's schematic: list such an ISO first.",
+    });
+  const paths = {
+    ...releasePaths(answers, project.root, id),
+    iso: iso.localPath,
+    isoRelative: iso.localPathRelative,
+  };
   const catalogueCheck = context.catalogue
     ? checkExtensions({
         requested: extensions,
@@ -105,6 +143,9 @@ export function planRelease(answers: ReleaseAnswers, context: PlanContext): Rele
         : undefined,
     extensions,
     refs,
+    targets,
+    installers,
+    targetSchematics,
     bom: catalogueCheck?.bom ?? [],
     paths,
     notes: context.unlistedManifest ? [unlistedNote(paths.manifestRelative)] : [],
@@ -162,6 +203,22 @@ export function releasePaths(answers: ReleaseAnswers, root: string, id: string):
     iso,
     isoRelative: toPosix(relative(root, iso)),
   };
+}
+
+function plannedTargetSchematics(
+  context: PlanContext,
+  keepExtensionOrder: boolean,
+): PlannedSchematic[] {
+  return [...(context.targetSchematics ?? new Map<string, Schematic>())].map(([path, decoded]) => {
+    const normal = normalizeSchematic(decoded, { keepExtensionOrder });
+    const canonical = encodeCanonical(normal.schematic);
+    return {
+      path,
+      canonical,
+      id: schematicId(canonical),
+      overlay: normal.schematic.overlay !== undefined,
+    };
+  });
 }
 
 function sortedUnique(names: readonly string[], keepOrder: boolean): string[] {

@@ -13,7 +13,9 @@ import {
   valuesProfileField,
 } from '../manifest/index.js';
 import { shownValue } from './release-version.js';
+import { exactTalosVersion } from './request.js';
 import type { ReleaseRequest } from './request.js';
+import { parseInstallerChoice, parseTargets } from '../artifacts/index.js';
 
 interface Limit {
   readonly flag: string;
@@ -99,7 +101,26 @@ export function assertRequestWithinLimits(request: ReleaseRequest): void {
     });
   }
   if (request.registry !== undefined) assertRegistry(request.registry);
+  assertTargetNames(request);
 }
+
+/**
+ * The target and installer names, checked before anything is loaded or sent: against an exact
+ * --talos-version when given, else against the newest rules (the plan checks the version and
+ * each target's schematic again once both are known).
+ */
+function assertTargetNames(request: ReleaseRequest): void {
+  const talosVersion = exactTalosVersion(request.talosVersion ?? '') ?? NEWEST_RULES;
+  if (request.targets)
+    parseTargets(
+      request.targets.map((t) => t.name),
+      () => ({ talosVersion, overlay: true }),
+    );
+  for (const name of request.installers ?? []) parseInstallerChoice(name, talosVersion);
+}
+
+/** A version past every quirk: only what holds for every version is checked with it. */
+const NEWEST_RULES = 'v1.99.0';
 
 function assertRegistry(registry: string): void {
   const match = REGISTRY.exec(registry);

@@ -1,6 +1,7 @@
 // A release as asked for on the command line: selectors and optional answers that the
 // pipeline resolves (against the factory and the channel's current release) into ReleaseAnswers.
 import type { Architecture, ReleaseAnswers } from './answers.js';
+import type { TargetRequest } from './targets-plan.js';
 
 export interface ReleaseRequest {
   readonly root: string;
@@ -19,6 +20,10 @@ export interface ReleaseRequest {
   readonly factoryUrl: string;
   readonly registry: string | undefined;
   readonly artifactsDir: string;
+  readonly targets?: readonly TargetRequest[] | undefined;
+  readonly installers?: readonly string[] | undefined;
+  /** How many targets download at once; default 3. */
+  readonly concurrency?: number | undefined;
   readonly force: boolean;
   readonly requireDigest: boolean;
   readonly allowPublicSecrets: boolean;
@@ -45,7 +50,8 @@ export type DecidedAnswers = Pick<
   | 'kubernetesVersion'
   | 'appVersion'
   | 'valuesProfile'
->;
+> &
+  Partial<Pick<ReleaseAnswers, 'targets'>>;
 
 /** One place where a request becomes answers, for --yes and the wizard alike. */
 export function answersFrom(request: ReleaseRequest, decided: DecidedAnswers): ReleaseAnswers {
@@ -58,6 +64,8 @@ export function answersFrom(request: ReleaseRequest, decided: DecidedAnswers): R
     factoryUrl: request.factoryUrl,
     registry: request.registry,
     artifactsDir: request.artifactsDir,
+    targets: decided.targets ?? request.targets,
+    installers: request.installers,
     force: request.force,
     requireDigest: request.requireDigest,
     allowPublicSecrets: request.allowPublicSecrets,

@@ -5,7 +5,7 @@ import type { DownloadResult } from '../download/index.js';
 import type { FactoryClient } from '../factory/index.js';
 import type { Http } from '../http/index.js';
 import type { ReleaseManifest } from '../manifest/index.js';
-import type { InstallerResolution } from './artifacts.js';
+import type { ResolvedInstaller } from './artifacts.js';
 import { manifestCandidate } from './build-manifest.js';
 import type { PipelineReporter, PipelineStep } from './events.js';
 import type { ReleasePlan } from './plan.js';
@@ -17,6 +17,7 @@ import { exactTalosVersion } from './request.js';
 import type { ReleaseRequest } from './request.js';
 import { openReleaseSession } from './session.js';
 import type { ReleaseSession } from './session.js';
+import { firstIso } from './targets-plan.js';
 import type { WrittenRelease } from './write-release.js';
 
 export interface RunDependencies {
@@ -39,8 +40,12 @@ export type ReleaseOutcome =
       readonly kind: 'released';
       readonly plan: ReleasePlan;
       readonly manifest: ReleaseManifest;
+      /** The first ISO target's download, which `os.iso` records. */
       readonly iso: DownloadResult;
-      readonly installer: InstallerResolution;
+      readonly downloads: ReadonlyMap<string, DownloadResult>;
+      /** The first installer, which `os.installer` records. */
+      readonly installer: ResolvedInstaller;
+      readonly installers: readonly ResolvedInstaller[];
       readonly written: WrittenRelease;
     };
 
@@ -90,8 +95,10 @@ export async function runRelease(
   step('plan', `Schematic ID ${plan.schematicId}`);
 
   if (request.dryRun) {
+    const pending = { sha256: '(pending: computed while downloading)', size: '(pending)' };
     const manifest = manifestCandidate(plan, {
-      iso: { sha256: '(pending: computed while downloading)', size: '(pending)' },
+      iso: pending,
+      hashed: () => pending,
       installer: { digest: '(pending: resolved after the download)' },
       generatedAt: now(),
       toolVersion: deps.toolVersion,
@@ -120,22 +127,42 @@ async function releaseLocked(
   await session.submit(plan);
   report({ type: 'note', message: `The factory's schematic ID matches: ${plan.schematicId}` });
 
-  step('download', `Downloading ${plan.refs.isoUrl}`);
-  const iso = await session.download(project, plan, (event) => report({ type: 'download', event }));
+  const many = plan.targets.length > 1;
+  step(
+    'download',
+    many ? `Downloading ${plan.targets.length} targets` : `Downloading ${plan.refs.isoUrl}`,
+  );
+  const downloads = await session.download(project, plan, (target, event) =>
+    report({ type: 'download', event, ...(many ? { target } : {}) }),
+  );
 
-  step('installer', `Resolving ${plan.refs.installerImage}`);
-  const installer = await session.installer(plan, (elapsedMs) =>
+  step(
+    'installer',
+    plan.installers.length > 1
+      ? `Resolving ${plan.installers.length} installers`
+      : `Resolving ${plan.refs.installerImage}`,
+  );
+  const installers = await session.installer(plan, (elapsedMs) =>
     report({ type: 'installer-building', elapsedMs }),
   );
-  if (installer.reason) {
-    report({ type: 'warning', message: `installer digest not recorded: ${installer.reason}` });
+  for (const resolved of installers) {
+    if (resolved.reason) {
+      const which = installers.length > 1 ? ` of ${resolved.image}` : '';
+      report({
+        type: 'warning',
+        message: `installer digest${which} not recorded: ${resolved.reason}`,
+      });
+    }
   }
 
   step('manifest', `Building the manifest for release ${plan.answers.releaseVersion}`);
-  const manifest = session.manifest(plan, iso, installer);
+  const manifest = session.manifest(plan, downloads, installers);
   step('write', `Writing ${plan.paths.manifestRelative}`);
   const written = await session.write(project, plan, manifest);
-  return { kind: 'released', plan, manifest, iso, installer, written };
+  const iso = downloads.get(firstIso(plan.targets).name);
+  const installer = installers[0];
+  if (!iso || !installer) throw new Error('bug: the primary ISO or installer is missing');
+  return { kind: 'released', plan, manifest, iso, downloads, installer, installers, written };
 }
 
 function required(value: string | undefined, flag: string, example: string): string {

@@ -6,6 +6,7 @@ import { releaseDefaults } from './defaults.js';
 import type { LoadedProject } from './project.js';
 import { answersFrom } from './request.js';
 import type { ReleaseRequest } from './request.js';
+import type { TargetRequest } from './targets-plan.js';
 
 /** The details a person may type; empty where nobody said and nothing suggests a value. */
 export interface ReleaseDetailAnswers {
@@ -20,6 +21,8 @@ export interface ReleaseDetailAnswers {
 export interface ChosenAnswers extends Partial<ReleaseDetailAnswers> {
   /** The ticked official extensions; the same set as the schematic file's keeps the file. */
   readonly extensions?: readonly string[] | undefined;
+  /** The targets picked on the Targets screen; undefined keeps the flags' or the file's. */
+  readonly targets?: readonly TargetRequest[] | undefined;
 }
 
 /** Flag, else channel default: the details screen opens with these, --yes releases with them. */
@@ -42,7 +45,7 @@ export function answersFor(
   talosVersion: string,
   chosen: ChosenAnswers = {},
 ): ReleaseAnswers {
-  const { extensions, ...chosenDetails } = chosen;
+  const { extensions, targets, ...chosenDetails } = chosen;
   // Defaults are only worked out when something is left to default: a wizard that typed every
   // field must not fail on a default it did not use.
   const details = isComplete(chosenDetails)
@@ -54,6 +57,7 @@ export function answersFor(
   return answersFrom(request, {
     root: project.root,
     talosVersion,
+    targets,
     extensions: extensions === undefined ? request.extensions : changedSet(extensions, project),
     ...details,
   });

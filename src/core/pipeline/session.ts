@@ -13,8 +13,11 @@ import type { ReleaseManifest } from '../manifest/index.js';
 import { resolveVersionSelector } from '../versions/index.js';
 import { RELEASES_DIR } from './answers.js';
 import type { ReleaseAnswers } from './answers.js';
-import { downloadIso, previousIsoRecord, resolveInstaller } from './artifacts.js';
-import type { InstallerResolution } from './artifacts.js';
+import { previousTargetRecord, resolveInstallers } from './artifacts.js';
+import type { ResolvedInstaller } from './artifacts.js';
+import { DEFAULT_CONCURRENCY } from './answers.js';
+import { downloadTargets, headSizes } from './download-targets.js';
+import { loadTargetSchematics } from './target-schematics.js';
 import { buildManifest } from './build-manifest.js';
 import { releaseDefaults } from './defaults.js';
 import type { ReleaseDefaults } from './defaults.js';
@@ -75,17 +78,27 @@ export interface ReleaseSession {
    * Resolves with notes for the operator: a stale lock taken over, temp files removed.
    */
   lock(project: LoadedProject): Promise<readonly string[]>;
+  /** Submits the release's schematic, then each other one a target names. */
   submit(plan: ReleasePlan): Promise<SubmittedSchematic>;
+  /** HEAD of every target at once: starts every build; the sizes the factory announces. */
+  sizes(plan: ReleasePlan): Promise<ReadonlyMap<string, number | undefined>>;
+  /** Every target, a few at a time; rejects after all settled when any failed. */
   download(
     project: LoadedProject,
     plan: ReleasePlan,
-    onEvent?: (event: DownloadEvent) => void,
-  ): Promise<DownloadResult>;
+    onEvent?: (target: string, event: DownloadEvent) => void,
+    options?: { readonly concurrency?: number | undefined },
+  ): Promise<ReadonlyMap<string, DownloadResult>>;
+  /** Every installer of the plan, with its per-architecture digests. */
   installer(
     plan: ReleasePlan,
     onBuilding?: (elapsedMs: number) => void,
-  ): Promise<InstallerResolution>;
-  manifest(plan: ReleasePlan, iso: DownloadResult, installer: InstallerResolution): ReleaseManifest;
+  ): Promise<readonly ResolvedInstaller[]>;
+  manifest(
+    plan: ReleasePlan,
+    downloads: ReadonlyMap<string, DownloadResult>,
+    installers: readonly ResolvedInstaller[],
+  ): ReleaseManifest;
   /** Commits the release: all of it, or nothing. */
   write(
     project: LoadedProject,
@@ -117,6 +130,7 @@ export function openReleaseSession(
       const state = await releaseState(project.root, releasePaths(answers, project.root, ''));
       return planRelease(answers, {
         project,
+        targetSchematics: await loadTargetSchematics(project.root, answers.targets),
         catalogue,
         manifestExists: state === 'listed',
         unlistedManifest: state === 'unlisted',
@@ -136,24 +150,38 @@ export function openReleaseSession(
         ...removed.map((path) => `removed ${path}, left half-written by an interrupted run`),
       ];
     },
-    submit: (plan) => submitSchematic(factory, plan),
-    download: async (project, plan, onEvent) => {
-      const previous = await previousIsoRecord(
-        project,
-        plan,
-        await readExistingManifest(plan.paths),
-      );
-      return downloadIso(plan, previous, { signal, http, onEvent });
+    submit: async (plan) => {
+      const answer = await submitSchematic(factory, plan);
+      for (const other of plan.targetSchematics) {
+        await submitSchematic(factory, { canonical: other.canonical, schematicId: other.id });
+      }
+      return answer;
+    },
+    sizes: (plan) => headSizes(plan.targets, { http, signal }),
+    download: async (project, plan, onEvent, options) => {
+      const existing = await readExistingManifest(plan.paths);
+      return downloadTargets(plan.targets, {
+        http,
+        signal,
+        concurrency: options?.concurrency ?? request.concurrency ?? DEFAULT_CONCURRENCY,
+        previous: (target) => previousTargetRecord(project, target, existing),
+        onEvent,
+      });
     },
     installer: (plan, onBuilding) =>
-      resolveInstaller(plan, {
+      resolveInstallers(plan, {
         signal,
         http,
         requireDigest: plan.answers.requireDigest,
         onBuilding,
       }),
-    manifest: (plan, iso, installer) =>
-      buildManifest(plan, { iso, installer, generatedAt: now(), toolVersion: deps.toolVersion }),
+    manifest: (plan, downloads, installers) =>
+      buildManifest(plan, {
+        downloads,
+        installers,
+        generatedAt: now(),
+        toolVersion: deps.toolVersion,
+      }),
     write: (project, plan, manifest) => writeRelease(project, plan, manifest),
     close: async () => {
       await lock?.release();

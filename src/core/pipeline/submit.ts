@@ -13,7 +13,7 @@ export interface SubmittedSchematic {
 
 export async function submitSchematic(
   client: Pick<FactoryClient, 'createSchematic'>,
-  plan: ReleasePlan,
+  plan: Pick<ReleasePlan, 'canonical' | 'schematicId'>,
 ): Promise<SubmittedSchematic> {
   const answer = await client.createSchematic(plan.canonical);
   if (answer.id !== plan.schematicId || answer.schematic !== plan.canonical) {
@@ -27,7 +27,10 @@ export async function submitSchematic(
   return answer;
 }
 
-function mismatchMessage(plan: ReleasePlan, answer: SubmittedSchematic): string {
+function mismatchMessage(
+  plan: Pick<ReleasePlan, 'canonical' | 'schematicId'>,
+  answer: SubmittedSchematic,
+): string {
   const lines = [
     'the factory returned a different schematic than the one computed locally',
     `  local ID:   ${plan.schematicId}`,

@@ -8,7 +8,12 @@ import { dirname, join } from 'node:path';
 import { UserInputError } from '../errors.js';
 import { stageFile, writeFileAtomically } from '../fs/atomic-write.js';
 import type { StagedFile } from '../fs/atomic-write.js';
-import { advanceChannel, manifestJsonSchemaText } from '../manifest/index.js';
+import {
+  advanceChannel,
+  manifestJsonSchemaText,
+  sha256SumsPathFor,
+  sha256SumsText,
+} from '../manifest/index.js';
 import type { ChannelFile, ReleaseManifest } from '../manifest/index.js';
 import { releaseState } from './existing-release.js';
 import type { ReleasePlan } from './plan.js';
@@ -51,6 +56,10 @@ export async function writeRelease(
   await commitAll([
     ...(schema ? [schema] : []),
     { path: plan.paths.manifest, text: `${JSON.stringify(manifest, null, 2)}\n` },
+    {
+      path: join(project.root, sha256SumsPathFor(manifest.releaseVersion)),
+      text: sumsOf(manifest),
+    },
     ...(plan.schematicFileUpdate
       ? [{ path: project.schematicFile.path, text: plan.schematicFileUpdate.after }]
       : []),
@@ -63,6 +72,11 @@ export async function writeRelease(
     schematicPath: plan.schematicFileUpdate ? project.schematicFile.path : undefined,
     channel,
   };
+}
+
+/** Every artifact (a version 1 manifest: its ISO), relative to the repository root. */
+function sumsOf(manifest: ReleaseManifest): string {
+  return sha256SumsText(manifest.artifacts ?? [manifest.os.iso]);
 }
 
 /** Stages every file, then renames them in order; a failure puts back what was renamed. */

@@ -5,6 +5,7 @@ import { formatBytes, nodeFileSystem } from '../download/index.js';
 import { partPathFor } from '../download/index.js';
 import { ExitCode } from '../errors.js';
 import type { ReleasePlan } from '../pipeline/plan.js';
+import { bytesStillNeeded } from '../pipeline/room-for-targets.js';
 import { failed, headContentLength, passed, skipped } from '../verify/index.js';
 import type { CheckResult } from '../verify/index.js';
 import { failureFrom } from './check-errors.js';
@@ -43,6 +44,8 @@ export async function checkDiskForIso(
     };
   }
   const agreed = passed('schematic-id', ID_CHECK_TITLE, plan.schematicId);
+  if (plan.targets.length > 1)
+    return { checks: [agreed, await checkAllTargets(plan, deps)], isoSize: undefined };
   let size: number | undefined;
   try {
     size = await headContentLength(plan.refs.isoUrl, {
@@ -64,6 +67,46 @@ export async function checkDiskForIso(
     };
   }
   return { checks: [agreed, await compareWithFreeSpace(plan, size, deps)], isoSize: size };
+}
+
+/** Several targets share the disk: the sum of what is still to fetch must fit. */
+async function checkAllTargets(
+  plan: ReleasePlan,
+  deps: PreflightDependencies,
+): Promise<CheckResult> {
+  const sizes = new Map<string, number | undefined>();
+  try {
+    for (const target of plan.targets) {
+      const size = await headContentLength(target.url, {
+        http: deps.http,
+        signal: deps.signal,
+        backoffMs: deps.backoffMs,
+        onBuilding: deps.onBuilding,
+      });
+      sizes.set(target.name, size);
+    }
+  } catch (error) {
+    return failureFrom('disk', DISK_CHECK_TITLE, error);
+  }
+  const unknown = plan.targets.filter((t) => sizes.get(t.name) === undefined).map((t) => t.name);
+  if (unknown.length > 0)
+    return skipped(
+      'disk',
+      DISK_CHECK_TITLE,
+      `the factory did not say how big ${unknown.join(', ')} are`,
+    );
+  const needed = await bytesStillNeeded(plan.targets, sizes);
+  const where = await nearestExisting(plan.paths.iso);
+  const free = await (deps.freeBytes ?? nodeFileSystem.freeBytes)(where);
+  const need = `${plan.targets.length} targets need ${formatBytes(needed)}`;
+  if (free === undefined)
+    return skipped('disk', DISK_CHECK_TITLE, `${need}; the free space on ${where} is unknown`);
+  if (free >= needed) return passed('disk', DISK_CHECK_TITLE, `${need}, ${formatBytes(free)} free`);
+  return failed('disk', DISK_CHECK_TITLE, {
+    detail: `${need}, but only ${formatBytes(free)} is free on ${where}`,
+    fix: `Free at least ${formatBytes(needed - free)} there, or choose another --artifacts-dir.`,
+    exitCode: ExitCode.disk,
+  });
 }
 
 async function compareWithFreeSpace(

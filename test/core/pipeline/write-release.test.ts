@@ -55,14 +55,20 @@ async function repository(): Promise<string> {
 }
 
 describe('writeRelease', () => {
-  it('writes the manifest, the schema it points at, and the channel, and nothing else', async () => {
+  it('writes the manifest, its sums, the schema it points at, and the channel, and nothing else', async () => {
     const root = await repository();
     await releaseOnce(root, '0.1.0');
     expect((await readdir(join(root, 'releases'))).sort()).toEqual([
       '0.1.0.json',
+      '0.1.0.sha256sums',
       'channels',
       'schema.json',
     ]);
+    const manifestText = await readFile(join(root, 'releases/0.1.0.json'), 'utf8');
+    const { os } = JSON.parse(manifestText) as { os: { iso: { localPath: string } } };
+    expect(await readFile(join(root, 'releases/0.1.0.sha256sums'), 'utf8')).toBe(
+      `${'a'.repeat(64)}  ${os.iso.localPath}\n`,
+    );
     expect(await readFile(join(root, 'releases/schema.json'), 'utf8')).toBe(
       manifestJsonSchemaText(),
     );
