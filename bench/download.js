@@ -4,20 +4,12 @@
 import { join } from 'node:path';
 import { curlToNull, engineDownload, handPipeline } from './lib/contenders.js';
 import { log } from './lib/log.js';
-import { runTimedOk } from './lib/run-timed.js';
+import { settleDisk } from './lib/settle-disk.js';
 import { isMain, runAlone } from './lib/standalone.js';
 import { startStandinProcess } from './lib/standin-process.js';
 import { summarizeDownload } from './lib/download-summary.js';
 import { sizeLabel } from './lib/rows.js';
 import { withTempDir } from './lib/temp-dir.js';
-
-/**
- * Untimed, between runs: the pipeline leaves its file's pages dirty (it never fsyncs), and their
- * write-back would otherwise slow whichever contender runs next.
- */
-async function settleDisk() {
-  await runTimedOk('sync', 'sync', []);
-}
 
 /**
  * @param {Record<string, number[]>} series

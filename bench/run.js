@@ -11,6 +11,9 @@ import { assertBuilt, README_PATH, RESULTS_PATH } from './lib/paths.js';
 import { replaceResultsBlock } from './lib/readme.js';
 import { formatTable } from './lib/table.js';
 import { runMemoryBench } from './memory.js';
+import { runMultiDownloadBench } from './multi-download.js';
+import { runMultiMemoryBench } from './multi-memory.js';
+import { runMultiWizardBench } from './multi-wizard.js';
 import { runSchematicIdBench } from './schematic-ids.js';
 import { runStartupBench } from './startup.js';
 import { runWizardMemoryBench } from './wizard-memory.js';
@@ -25,6 +28,9 @@ const BENCHMARKS = [
   { name: 'download', run: runDownloadBench },
   { name: 'memory', run: runMemoryBench },
   { name: 'wizard memory', run: runWizardMemoryBench },
+  { name: 'multi-target download', run: runMultiDownloadBench },
+  { name: 'multi-target memory', run: runMultiMemoryBench },
+  { name: 'multi-target wizard keys', run: runMultiWizardBench },
 ];
 
 /**

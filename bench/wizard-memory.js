@@ -14,32 +14,11 @@ import { startStandinProcess } from './lib/standin-process.js';
 import { withTempDir } from './lib/temp-dir.js';
 import { privateTmux, quote } from './lib/tmux.js';
 import { wizardDriver } from './lib/wizard-driver.js';
+import { finishRelease, walkToDownload } from './lib/wizard-walk.js';
 import { MAX_PEAK_RSS_BYTES } from './memory.js';
 
 const TINY_ISO = 1024 * 1024;
 const MEMORY_PROBE = fileURLToPath(new URL('./lib/memory-probe.js', import.meta.url));
-
-/**
- * One release through the wizard's screens, accepting the defaults a person would.
- * @param {ReturnType<typeof wizardDriver>} wizard
- */
-async function walkThroughRelease(wizard) {
-  await wizard.waitFor(/v\d+\.\d+\.\d+\s+recommended/);
-  await wizard.send('1.12');
-  await wizard.waitFor(/›\s*v1\.12\./);
-  await wizard.send('Enter');
-  await wizard.waitFor('selected');
-  await wizard.send('Enter');
-  await wizard.waitFor('App version');
-  await wizard.send('1.0.0');
-  await wizard.waitFor('All fields are valid');
-  await wizard.send('Enter');
-  await wizard.waitFor('Schematic ID');
-  await wizard.send('Enter');
-  await wizard.waitFor('Write the release?');
-  await wizard.send('y');
-  await wizard.waitForExit();
-}
 
 /**
  * @param {ReturnType<typeof privateTmux>} tmux
@@ -58,7 +37,9 @@ async function wizardPeakRss(tmux, factoryUrl, dir, session) {
     .join(' ');
   await tmux.open(session, command);
   try {
-    await walkThroughRelease(wizardDriver(tmux, session));
+    const wizard = wizardDriver(tmux, session);
+    await walkToDownload(wizard);
+    await finishRelease(wizard);
   } finally {
     await tmux.close(session);
   }

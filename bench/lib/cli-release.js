@@ -11,9 +11,10 @@ import { runTimedOk } from './run-timed.js';
 /**
  * @param {string} factoryUrl
  * @param {string} parentDir  a scratch directory; the root made inside it is removed afterwards
+ * @param {readonly string[]} [extraFlags]  e.g. several --target flags
  * @returns {Promise<{ ms: number, maxRssBytes: number | undefined }>}
  */
-export async function releaseWithYes(factoryUrl, parentDir) {
+export async function releaseWithYes(factoryUrl, parentDir, extraFlags = []) {
   const root = await prepareReleaseRoot(await mkdtemp(join(parentDir, 'root-')));
   try {
     const flags = ['--yes', '--talos-version', 'v1.12.4', '--app-version', '1.0.0'];
@@ -24,6 +25,7 @@ export async function releaseWithYes(factoryUrl, parentDir) {
       root,
       '--factory-url',
       factoryUrl,
+      ...extraFlags,
     ]);
     const run = await runTimedOk('talos-release --yes', command, args, { env: cleanEnv() });
     return { ms: run.ms, maxRssBytes: peakRssFrom(run.stderr) };

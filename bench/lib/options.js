@@ -9,6 +9,8 @@ const MIB = 1024 * 1024;
  * @property {number} scale          multiplier of the download sizes (1 = the issue's sizes)
  * @property {number} downloadBytes  the "1 GiB" artifact at scale 1
  * @property {number} largeBytes     the "2 GiB" artifact at scale 1
+ * @property {number} targetBytes    each of the multi-target downloads, 256 MiB at scale 1
+ * @property {number} largeTargetBytes  each target of the larger multi-target release, 512 MiB
  * @property {number} downloadReps   alternating rounds of the download comparison
  * @property {number} memoryReps     rounds of the 1 GiB / 2 GiB memory pair
  * @property {number} startupReps    rounds of the start-up comparison
@@ -54,6 +56,8 @@ export function readOptions() {
     scale,
     downloadBytes: mib(1024),
     largeBytes: mib(2048),
+    targetBytes: mib(256),
+    largeTargetBytes: mib(512),
     downloadReps: reps('BENCH_DOWNLOAD_REPS', 5),
     memoryReps: reps('BENCH_MEMORY_REPS', 3),
     startupReps: reps('BENCH_STARTUP_REPS', 15),
