@@ -1,6 +1,7 @@
-// The checks the factory makes only when it builds something for a version ("enhancing the
-// profile from the schematic"): they are never made at POST time, since schematics carry no version.
-// The alias table is the factory's own data (§6); client and stand-in must agree on it.
+// The checks the factory makes only when it builds something for a version ("enhancing the profile
+// from the schematic"): they are never made at POST time, since schematics carry no version. The
+// alias table is the factory's own data (docs/factory-protocol.md §6); client and stand-in must
+// agree on it.
 import { EXTENSION_ALIASES } from '../core/catalogue/index.js';
 import type { Schematic } from '../core/schematic/index.js';
 import { extensionsFor, overlaysFor } from './catalog.js';

@@ -1,6 +1,6 @@
-// The factory's CORS policy (spec §8.1, rs/cors): any origin, only GET, HEAD and OPTIONS, and
-// the download headers exposed. Browsers only; the CLI never sends Origin, but the stand-in
-// should not pretend a browser could do more than it can.
+// The factory's CORS policy (docs/factory-protocol.md §8.1, rs/cors): any origin, only GET, HEAD
+// and OPTIONS, and the download headers exposed. Browsers only; the CLI never sends Origin, but the
+// stand-in should not pretend a browser could do more than it can.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

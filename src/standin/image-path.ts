@@ -1,4 +1,5 @@
-// The factory's asset path grammar (internal/profile/profile.go, ParseFromPath; spec §8.7).
+// The factory's asset path grammar (internal/profile/profile.go, ParseFromPath;
+// docs/factory-protocol.md §8.7).
 
 export type AssetKind = 'kernel' | 'cmdline' | 'initramfs' | 'iso' | 'uki' | 'installer' | 'disk';
 export type Arch = 'amd64' | 'arm64';

@@ -1,4 +1,4 @@
-// startStandin: the local Image Factory stand-in (../shared/docs/image-factory.md), on loopback,
+// startStandin: the local Image Factory stand-in (docs/factory-protocol.md), on loopback,
 // with a second registry listener for the installer redirect mode. Tests, `npm run factory` and
 // `npm run demo` all start it through this one function.
 import type { Server } from 'node:http';

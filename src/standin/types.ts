@@ -1,5 +1,5 @@
 // The contract of the local Image Factory stand-in: what a test (or the demo) can ask of it.
-// The stand-in follows ../shared/docs/image-factory.md; these options only choose among the
+// The stand-in follows docs/factory-protocol.md; these options only choose among the
 // behaviours the real factory can show (delivery modes, older releases) and inject faults.
 
 /** Which requests a fault applies to. `path` is matched against the URL path (no query). */

@@ -81,7 +81,8 @@ describe('exit codes of a headless release', () => {
   it('5 when the factory encodes the schematic differently (an older factory release)', async () => {
     standin = await startStandin({ imageSize: 8192, encoder: 'legacy', serverVersion: 'v1.4.2' });
     repo = await makeRepo();
-    // `on` is single-quoted by factory v1.5 and double-quoted before it: the IDs differ (§7).
+    // `on` is single-quoted by factory v1.5 and double-quoted before it: the IDs differ
+    // (docs/factory-protocol.md §7).
     await writeFile(repo.path(SCHEMATIC_PATH), 'customization:\n  extraKernelArgs:\n    - "on"\n');
     const before = await repo.snapshot();
     const result = await runCli(releaseArgs(standin), { cwd: repo.root });

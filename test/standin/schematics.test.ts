@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMATIC_VECTORS as VECTORS } from '../fixtures/schematic-ids/vectors.js';
 import { VANILLA, VANILLA_ID, post, send, standin } from './helpers.js';
 
-// §5 Example 6, posted in its canonical form: decoding and re-encoding must give the same bytes.
+// docs/factory-protocol.md §5 Example 6, posted in its canonical form: decoding and re-encoding
+// must give the same bytes.
 const EVERY_FIELD = `overlay:
     image: siderolabs/sbc-raspberrypi
     name: rpi_generic
@@ -48,7 +49,7 @@ describe('POST /schematics', () => {
     }
   });
 
-  it('reproduces the worked examples of the specification (§5, §7), including the every-field layout', async () => {
+  it('reproduces the worked examples of the specification (docs/factory-protocol.md §5, §7), including the every-field layout', async () => {
     const factory = await standin();
     const examples: readonly (readonly [string, string])[] = [
       [

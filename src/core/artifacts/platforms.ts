@@ -1,5 +1,5 @@
-// Disk image suffix per platform (siderolabs/talos DiskImageSuffix, image-factory.md §8.7) and
-// the version quirks that change it (§11).
+// Disk image suffix per platform (siderolabs/talos DiskImageSuffix, docs/factory-protocol.md §8.7)
+// and the version quirks that change it (docs/factory-protocol.md §11).
 import semver from 'semver';
 
 const SUFFIX_BY_PLATFORM: ReadonlyMap<string, string> = new Map([

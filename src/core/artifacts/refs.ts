@@ -1,5 +1,6 @@
 // Every address a release needs for one (schematic, version, platform, arch, SecureBoot), built
-// from the factory's URL templates (§8.10) and registry image forms (§9.1).
+// from the factory's URL templates (docs/factory-protocol.md §8.10) and registry image forms
+// (docs/factory-protocol.md §9.1).
 import { UserInputError } from '../errors.js';
 import { normaliseTalosVersion } from '../versions/index.js';
 import { diskImageSuffix, supportsSecureBoot, usesPlatformInstaller } from './platforms.js';

@@ -1,6 +1,6 @@
-// Release targets, named exactly as the factory names its assets (image-factory.md §8.7), so an
-// operator can paste a name from the factory's UI. Parsed and checked against the Talos version
-// here, before anything is sent: a typo gets the nearest valid name.
+// Release targets, named exactly as the factory names its assets (docs/factory-protocol.md §8.7),
+// so an operator can paste a name from the factory's UI. Parsed and checked against the Talos
+// version here, before anything is sent: a typo gets the nearest valid name.
 import { closestNames } from '../catalogue/index.js';
 import { UserInputError } from '../errors.js';
 import { editDistance } from '../text/edit-distance.js';

@@ -1,5 +1,6 @@
-// The factory's ExtensionNameAlias table (internal/profile/profile.go, §6): when a name is not in
-// the version's catalogue it tries this one instead, so old schematics keep building.
+// The factory's ExtensionNameAlias table (internal/profile/profile.go, docs/factory-protocol.md
+// §6): when a name is not in the version's catalogue it tries this one instead, so old schematics
+// keep building.
 export const EXTENSION_ALIASES: ReadonlyMap<string, string> = new Map([
   ['siderolabs/v4l-uvc', 'siderolabs/v4l-uvc-drivers'],
   ['siderolabs/usb-modem', 'siderolabs/usb-modem-drivers'],

@@ -1,5 +1,6 @@
 // Checks every requested extension against the chosen version's catalogue before anything is
-// submitted: the factory accepts any name at POST time and fails only at build time (§6).
+// submitted: the factory accepts any name at POST time and fails only at build time
+// (docs/factory-protocol.md §6).
 import { EXTENSION_ALIASES, formerNamesOf } from './aliases.js';
 import { closestNames } from './closest.js';
 import type { BomEntry, CatalogueProblem, ExtensionInfo, RenamedExtension } from './types.js';

@@ -1,5 +1,5 @@
-// Schematic features that only some Talos versions support (§11). The factory checks them
-// only when it builds, minutes later; we check when the version is picked.
+// Schematic features that only some Talos versions support (docs/factory-protocol.md §11). The
+// factory checks them only when it builds, minutes later; we check when the version is picked.
 import semver from 'semver';
 import type { Schematic } from '../schematic/index.js';
 import type { CatalogueProblem } from './types.js';

@@ -1,5 +1,5 @@
-// The catalogue as the factory serves it (/version/:v/extensions/official, §8.5), and what the
-// checks report back.
+// The catalogue as the factory serves it (/version/:v/extensions/official, docs/factory-protocol.md
+// §8.5), and what the checks report back.
 
 export interface ExtensionInfo {
   readonly name: string;

@@ -24,7 +24,7 @@ import type {
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 export const DEFAULT_RETRIES = 5;
 export const DEFAULT_BACKOFF_MS = 500;
-/** A cold factory builds before it answers HEAD (image-factory.md §13): minutes, not seconds. */
+/** A cold factory builds before it answers HEAD (docs/factory-protocol.md §13): minutes, not seconds. */
 export const DEFAULT_HEAD_TIMEOUT_MS = 10 * 60_000;
 
 function giveUp(url: string, attempts: number, last: TransientFailure, partPath: string): Error {

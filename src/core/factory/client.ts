@@ -1,5 +1,6 @@
-// The Image Factory catalogue and schematic API (§8.2–8.6). Every answer is parsed as JSON
-// whatever its Content-Type (several routes set none) and validated before anyone sees it.
+// The Image Factory catalogue and schematic API (docs/factory-protocol.md §8.2–8.6). Every answer
+// is parsed as JSON whatever its Content-Type (several routes set none) and validated before anyone
+// sees it.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { IntegrityError } from '../errors.js';
@@ -20,7 +21,7 @@ export interface FactoryClientOptions {
   readonly baseUrl: string;
   /** The run's one HTTP layer: its user agent, proxy agents and keep-alive sockets. */
   readonly http: Http;
-  /** Per attempt, headers and body together; catalogue and schematic calls are quick (§13). Default 30 s. */
+  /** Per attempt, headers and body together; catalogue and schematic calls are quick (docs/factory-protocol.md §13). Default 30 s. */
   readonly timeoutMs?: number;
   /** For a whole call, retries included, so a hung or dripping server ends the run. Default 60 s. */
   readonly deadlineMs?: number;
@@ -85,7 +86,8 @@ export function createFactoryClient(options: FactoryClientOptions): FactoryClien
       route: `/schematics/${encodeURIComponent(id)}`,
     };
     const { body } = await send(request);
-    // The stored bytes are what the ID hashes (§8.3); anything else was altered on the way.
+    // The stored bytes are what the ID hashes (docs/factory-protocol.md §8.3); anything else was
+    // altered on the way.
     const hashed = createHash('sha256').update(body, 'utf8').digest('hex');
     if (hashed !== id) {
       throw new IntegrityError(
@@ -98,8 +100,8 @@ export function createFactoryClient(options: FactoryClientOptions): FactoryClien
     return body;
   }
 
-  // The catalogue changes at most every 15 minutes (§13): one answer per route per client (one
-  // run) is enough. A failed call is forgotten so the next one asks again.
+  // The catalogue changes at most every 15 minutes (docs/factory-protocol.md §13): one answer per
+  // route per client (one run) is enough. A failed call is forgotten so the next one asks again.
   const cached = new Map<string, Promise<unknown>>();
   function catalogue<T>(route: string, schema: z.ZodType<T>): Promise<T> {
     const hit = cached.get(route) as Promise<T> | undefined;

@@ -1,5 +1,6 @@
-// What the factory's JSON answers must look like (§8.2–8.6). Unknown fields are allowed, so a
-// newer factory that adds some does not break us; missing or mistyped ones are an error.
+// What the factory's JSON answers must look like (docs/factory-protocol.md §8.2–8.6). Unknown
+// fields are allowed, so a newer factory that adds some does not break us; missing or mistyped ones
+// are an error.
 import { z } from 'zod';
 
 export const versionsResponse = z.array(z.string());

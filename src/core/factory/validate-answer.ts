@@ -1,5 +1,6 @@
-// Parses a factory answer as JSON whatever its Content-Type (several routes set none, §8.1) and
-// holds it to a zod schema, so a proxy's login page or a changed API is caught at the boundary.
+// Parses a factory answer as JSON whatever its Content-Type (several routes set none,
+// docs/factory-protocol.md §8.1) and holds it to a zod schema, so a proxy's login page or a changed
+// API is caught at the boundary.
 import type { z } from 'zod';
 import { NetworkError } from '../errors.js';
 import type { FactoryAnswer, FactoryRequest } from './transport.js';

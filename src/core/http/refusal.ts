@@ -1,7 +1,7 @@
 // The one mapping from a 4xx answer to a FactoryRefusedError whose hint says what to change, for
 // the catalogue API, downloads, HEAD checks and the installer registry alike (image-factory.md
-// §12). Matching is on status, route and a stable substring only, because the factory's wording
-// and prefixes vary between releases.
+// docs/factory-protocol.md §12). Matching is on status, route and a stable substring only, because
+// the factory's wording and prefixes vary between releases.
 import { FactoryRefusedError } from '../errors.js';
 
 export interface Refusal {

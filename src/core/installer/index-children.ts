@@ -1,6 +1,6 @@
 // The per-architecture digests of an installer: the factory's installer is an OCI image index
-// listing one manifest per platform (image-factory.md §9.3-9.4). The index is fetched by its
-// digest and its bytes are held to that digest before its list is believed.
+// listing one manifest per platform (docs/factory-protocol.md §9.3-9.4). The index is fetched by
+// its digest and its bytes are held to that digest before its list is believed.
 import { createHash } from 'node:crypto';
 import { CancelledError, IntegrityError, NetworkError, ReleaseError } from '../errors.js';
 import {

@@ -1,5 +1,5 @@
 // What a registry client must accept to be handed the installer's image index rather than a
-// single-platform manifest (image-factory.md §9.4), and what a digest looks like.
+// single-platform manifest (docs/factory-protocol.md §9.4), and what a digest looks like.
 export const MANIFEST_ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',

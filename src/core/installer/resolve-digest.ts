@@ -1,6 +1,6 @@
-// Resolves an installer tag to the digest of its image index (image-factory.md §9.4), in both of
-// the factory's delivery modes: proxy (200 with Docker-Content-Digest) and redirect (307 whose
-// Location ends in the digest, to a registry that may demand an anonymous bearer token).
+// Resolves an installer tag to the digest of its image index (docs/factory-protocol.md §9.4), in
+// both of the factory's delivery modes: proxy (200 with Docker-Content-Digest) and redirect (307
+// whose Location ends in the digest, to a registry that may demand an anonymous bearer token).
 import { CancelledError, NetworkError, ReleaseError } from '../errors.js';
 import {
   abortableDelay,

@@ -1,6 +1,6 @@
 // Talos → default Kubernetes, from DefaultKubernetesVersion at each siderolabs/talos tag
-// (image-factory.md §10). Each line lists the patch where the default moved; patches between
-// two documented points keep the earlier default, which is the closest fact we have.
+// (docs/factory-protocol.md §10). Each line lists the patch where the default moved; patches
+// between two documented points keep the earlier default, which is the closest fact we have.
 
 export interface DefaultStep {
   /** First Talos patch of this line that ships `kubernetes`. */

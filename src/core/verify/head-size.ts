@@ -1,6 +1,7 @@
-// How big the factory says an asset is, from a HEAD (image-factory.md §8.7): verify compares it
-// with the manifest, preflight with the free disk. A HEAD may trigger a build on a cold factory,
-// so the timeout is generous; 5xx and dropped connections are retried, a 4xx is the answer.
+// How big the factory says an asset is, from a HEAD (docs/factory-protocol.md §8.7): verify
+// compares it with the manifest, preflight with the free disk. A HEAD may trigger a build on a cold
+// factory, so the timeout is generous; 5xx and dropped connections are retried, a 4xx is the
+// answer.
 import { CancelledError, NetworkError, ReleaseError } from '../errors.js';
 import { parseContentLength } from '../download/index.js';
 import {

@@ -1,5 +1,6 @@
 // The ISO on disk against what the manifest recorded while it was downloaded. On the community
-// factory that recorded SHA-256 is the only integrity record there is (image-factory.md §14).
+// factory that recorded SHA-256 is the only integrity record there is (docs/factory-protocol.md
+// §14).
 import { formatBytes } from '../download/index.js';
 import { ExitCode } from '../errors.js';
 import type { ReleaseManifest } from '../manifest/index.js';

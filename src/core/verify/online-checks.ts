@@ -1,6 +1,6 @@
-// --online: does the factory still serve what the release recorded? The ISO's size (from a
-// HEAD) and the installer's digest (§9.4). A factory that cannot be reached is exit 4; one that
-// answers differently, or no longer knows the image, is a disagreement (exit 5).
+// --online: does the factory still serve what the release recorded? The ISO's size (from a HEAD)
+// and the installer's digest (docs/factory-protocol.md §9.4). A factory that cannot be reached is
+// exit 4; one that answers differently, or no longer knows the image, is a disagreement (exit 5).
 import {
   CancelledError,
   ExitCode,

@@ -1,5 +1,5 @@
 // Reads the factory's /versions list: ascending, `v`-prefixed, pre-releases only for the newest
-// minor line (image-factory.md §8.4). There is no "latest" field, so we compute it.
+// minor line (docs/factory-protocol.md §8.4). There is no "latest" field, so we compute it.
 import semver from 'semver';
 
 export interface ClassifiedVersion {

@@ -1,7 +1,7 @@
-// The factory's OCI registry frontend (spec §9): /v2 ping without a challenge, and installer
-// installers built on first request; manifests and blobs answered in proxy mode (200 +
-// Docker-Content-Digest) or redirect mode (307 to the second registry, by digest). All errors
-// are plain text, not OCI JSON.
+// The factory's OCI registry frontend (docs/factory-protocol.md §9): /v2 ping without a challenge,
+// and installer installers built on first request; manifests and blobs answered in proxy mode (200
+// + Docker-Content-Digest) or redirect mode (307 to the second registry, by digest). All errors are
+// plain text, not OCI JSON.
 import { newestStable } from '../catalog.js';
 import { buildProblem } from '../build-checks.js';
 import { send, sendError } from '../respond.js';

@@ -1,5 +1,5 @@
-// Installer repository names the registry frontend accepts (spec §9.1): the legacy
-// `installer[-secureboot]` (which means metal) and `<platform>-installer[-secureboot]`.
+// Installer repository names the registry frontend accepts (docs/factory-protocol.md §9.1): the
+// legacy `installer[-secureboot]` (which means metal) and `<platform>-installer[-secureboot]`.
 import { PLATFORMS } from '../image-path.js';
 
 export interface InstallerImage {

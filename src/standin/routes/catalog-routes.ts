@@ -1,5 +1,6 @@
-// /versions and the per-version extension and overlay catalogues (spec §8.4–8.6). None of them
-// sets a Content-Type, like the real service, so clients prove they parse JSON regardless.
+// /versions and the per-version extension and overlay catalogues (docs/factory-protocol.md
+// §8.4–8.6). None of them sets a Content-Type, like the real service, so clients prove they parse
+// JSON regardless.
 import { BROKEN_VERSIONS, extensionsFor, overlaysFor } from '../catalog.js';
 import { sendError, sendUntypedJson } from '../respond.js';
 import type { Exchange } from '../respond.js';

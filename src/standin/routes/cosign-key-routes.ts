@@ -1,6 +1,6 @@
-// GET /oci/cosign/signing-key.pub (spec §8.9): the PEM public key that verifies the cosign
-// signatures of installer indexes. The spec names no Content-Type; plain text is a safe guess
-// that no client should depend on.
+// GET /oci/cosign/signing-key.pub (docs/factory-protocol.md §8.9): the PEM public key that verifies
+// the cosign signatures of installer indexes. The spec names no Content-Type; plain text is a safe
+// guess that no client should depend on.
 import { send } from '../respond.js';
 import type { Exchange } from '../respond.js';
 import type { Router } from '../router.js';

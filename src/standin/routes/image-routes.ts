@@ -1,5 +1,6 @@
-// GET|HEAD /image/:schematic/:version/:path (spec §8.7). The factory streams the whole body and
-// ignores Range; in redirect delivery a GET gets 302 to /cdn, which is where resuming works.
+// GET|HEAD /image/:schematic/:version/:path (docs/factory-protocol.md §8.7). The factory streams
+// the whole body and ignores Range; in redirect delivery a GET gets 302 to /cdn, which is where
+// resuming works.
 import { contentDisposition, lookupAsset } from '../asset.js';
 import { send, sendError } from '../respond.js';
 import type { Exchange } from '../respond.js';

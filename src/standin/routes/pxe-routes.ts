@@ -1,5 +1,6 @@
-// GET /pxe/:schematic/:version/:path: the iPXE boot script (spec §8.8). URLs inside are built on
-// the PXE base (pxe.factory.talos.dev in production; the stand-in's own URL by default).
+// GET /pxe/:schematic/:version/:path: the iPXE boot script (docs/factory-protocol.md §8.8). URLs
+// inside are built on the PXE base (pxe.factory.talos.dev in production; the stand-in's own URL by
+// default).
 import { kernelCmdline } from '../cmdline.js';
 import { buildProblem } from '../build-checks.js';
 import { send, sendError } from '../respond.js';

@@ -1,6 +1,6 @@
-// POST /schematics and GET /schematics/:id (spec §8.2, §8.3). Re-posting is idempotent (201
-// again); the id-only mode answers like factories before v1.3.0; a `schematic-id` fault answers
-// with another ID, as a tampered or drifted factory would.
+// POST /schematics and GET /schematics/:id (docs/factory-protocol.md §8.2, §8.3). Re-posting is
+// idempotent (201 again); the id-only mode answers like factories before v1.3.0; a `schematic-id`
+// fault answers with another ID, as a tampered or drifted factory would.
 import { goJson, send, sendError } from '../respond.js';
 import type { Exchange } from '../respond.js';
 import type { Router } from '../router.js';

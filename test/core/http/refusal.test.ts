@@ -4,7 +4,7 @@ import { refusalError } from '../../../src/core/http/index.js';
 
 const id = 'a'.repeat(64);
 
-describe('refusalError (§12 client mapping)', () => {
+describe('refusalError (docs/factory-protocol.md §12 client mapping)', () => {
   it.each<[string, string, string, number, string, RegExp, RegExp]>([
     [
       'invalid schematic',

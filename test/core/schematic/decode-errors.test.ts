@@ -1,5 +1,5 @@
-// Every rejection of the decoder (§3 plus the client policy) points at the line and column and
-// says how to fix it.
+// Every rejection of the decoder (docs/factory-protocol.md §3 plus the client policy) points at the
+// line and column and says how to fix it.
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../../src/core/errors.js';
 import { decodeError } from './helpers.js';

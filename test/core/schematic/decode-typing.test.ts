@@ -1,4 +1,5 @@
-// §3.1 and §3.2: what the factory accepts, and how each scalar is re-typed.
+// docs/factory-protocol.md §3.1 and §3.2: what the factory accepts, and how each scalar is
+// re-typed.
 import { describe, expect, it } from 'vitest';
 import { decodeSchematic } from '../../../src/core/schematic/index.js';
 

@@ -1,4 +1,5 @@
-// §4.5 and §4.3: literal blocks, their header indicators and the column their content sits at.
+// docs/factory-protocol.md §4.5 and §4.3: literal blocks, their header indicators and the column
+// their content sits at.
 import { describe, expect, it } from 'vitest';
 import { encodeCanonical } from '../../../src/core/schematic/index.js';
 import { argBlock } from './helpers.js';

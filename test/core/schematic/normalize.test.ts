@@ -1,4 +1,4 @@
-// §6 client policy: one extension set, one ID; kernel arguments untouched.
+// docs/factory-protocol.md §6 client policy: one extension set, one ID; kernel arguments untouched.
 import { describe, expect, it } from 'vitest';
 import {
   decodeSchematic,

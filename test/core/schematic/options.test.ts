@@ -1,5 +1,5 @@
-// §3.2 and §4.6: overlay.options typed by the YAML core rules, sorted in go-yaml's natural key
-// order, with floats and timestamps re-spelled as Go writes them.
+// docs/factory-protocol.md §3.2 and §4.6: overlay.options typed by the YAML core rules, sorted in
+// go-yaml's natural key order, with floats and timestamps re-spelled as Go writes them.
 import { describe, expect, it } from 'vitest';
 import { decodeSchematic, encodeCanonical } from '../../../src/core/schematic/index.js';
 import type { OptionValue } from '../../../src/core/schematic/index.js';

@@ -1,4 +1,4 @@
-// §4.4: the style go-yaml rc.6 gives each string, one row per rule.
+// docs/factory-protocol.md §4.4: the style go-yaml rc.6 gives each string, one row per rule.
 import { describe, expect, it } from 'vitest';
 import { renderedArg } from './helpers.js';
 

@@ -1,5 +1,5 @@
-// §14: schematics are public by ID, so values that look like credentials are flagged, without
-// repeating them.
+// docs/factory-protocol.md §14: schematics are public by ID, so values that look like credentials
+// are flagged, without repeating them.
 import { describe, expect, it } from 'vitest';
 import { findSecretLikeValues } from '../../../src/core/schematic/index.js';
 import type { Schematic } from '../../../src/core/schematic/index.js';

@@ -1,4 +1,4 @@
-// The worked examples of image-factory.md §5 and §7, byte for byte.
+// The worked examples of docs/factory-protocol.md §5 and §7, byte for byte.
 import { describe, expect, it } from 'vitest';
 import {
   decodeSchematic,

@@ -1,5 +1,6 @@
-// decodeSchematic: reads schematic YAML exactly as the factory does (§3), so the ID computed
-// locally is the one the factory will give, plus the client policy of §4.4 and §6.
+// decodeSchematic: reads schematic YAML exactly as the factory does (docs/factory-protocol.md §3),
+// so the ID computed locally is the one the factory will give, plus the client policy of
+// docs/factory-protocol.md §4.4 and §6.
 import type { Node } from 'yaml';
 import { DecodeContext } from './context.js';
 import { decodeCustomization } from './customization.js';

@@ -1,5 +1,5 @@
-// customization.meta: a list of {key, value}, keys uint8 in any Go integer spelling. Duplicate
-// keys are refused by client policy (§6), since the factory would keep both.
+// customization.meta: a list of {key, value}, keys uint8 in any Go integer spelling. Duplicate keys
+// are refused by client policy (docs/factory-protocol.md §6), since the factory would keep both.
 import { isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { describeKind, isNullNode } from './context.js';

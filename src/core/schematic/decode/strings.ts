@@ -1,5 +1,5 @@
-// Go string and []string fields (§3.2): a plain scalar keeps its source text, null is "", and a
-// plain timestamp is refused because go-yaml would not read it as a string.
+// Go string and []string fields (docs/factory-protocol.md §3.2): a plain scalar keeps its source
+// text, null is "", and a plain timestamp is refused because go-yaml would not read it as a string.
 import { isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { describeKind, isNullNode, isPlain } from './context.js';

@@ -1,5 +1,5 @@
-// Go bool, unsigned integer and BootloaderKind fields (§3.2): each accepts only the spellings
-// go-yaml accepts for that type.
+// Go bool, unsigned integer and BootloaderKind fields (docs/factory-protocol.md §3.2): each accepts
+// only the spellings go-yaml accepts for that type.
 import type { Node } from 'yaml';
 import { isNullNode, isPlain, quotedForMessage } from './context.js';
 import type { DecodeContext } from './context.js';

@@ -1,5 +1,6 @@
-// Parses schematic text the way §3.3 asks: failsafe schema (every scalar keeps its source text and
-// quoting style), first document only, syntax errors reported with line and column.
+// Parses schematic text the way docs/factory-protocol.md §3.3 asks: failsafe schema (every scalar
+// keeps its source text and quoting style), first document only, syntax errors reported with line
+// and column.
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { SchematicError } from '../../errors.js';

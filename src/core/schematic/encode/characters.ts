@@ -1,4 +1,5 @@
-// Character classes of the go-yaml emitter (§4.4): what it calls printable, a break or a space.
+// Character classes of the go-yaml emitter (docs/factory-protocol.md §4.4): what it calls
+// printable, a break or a space.
 
 /** LF, U+0020–U+007E, U+00A0–U+D7FF and U+E000–U+FFFD except the BOM. */
 export function isPrintable(codePoint: number): boolean {

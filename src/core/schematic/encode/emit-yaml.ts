@@ -1,5 +1,6 @@
-// The block-style layout of go-yaml's Marshal with indent 4 (§4.3): a key's block value starts at
-// the next multiple of 4 past the key; a sequence item's content aligns 2 columns after the dash.
+// The block-style layout of go-yaml's Marshal with indent 4 (docs/factory-protocol.md §4.3): a
+// key's block value starts at the next multiple of 4 past the key; a sequence item's content aligns
+// 2 columns after the dash.
 import { SchematicError } from '../../errors.js';
 import type { EncoderDialect } from './dialect.js';
 import { literalHeader, literalLines } from './literal-block.js';

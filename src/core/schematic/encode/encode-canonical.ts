@@ -1,5 +1,6 @@
-// The factory's canonical schematic bytes (§4), written by hand because no generic serializer
-// reproduces go-yaml's quoting (§4.7), and the ID computed from them.
+// The factory's canonical schematic bytes (docs/factory-protocol.md §4), written by hand because no
+// generic serializer reproduces go-yaml's quoting (docs/factory-protocol.md §4.7), and the ID
+// computed from them.
 import { createHash } from 'node:crypto';
 import type { EncoderDialect } from './dialect.js';
 import { emitYaml } from './emit-yaml.js';
@@ -7,7 +8,7 @@ import { schematicTree } from './schematic-tree.js';
 import type { Schematic } from '../types.js';
 
 export interface EncodeOptions {
-  /** 'v1.5' (default): factory ≥ v1.5.0. 'legacy': the ≤ v1.4.x encoder (§7). */
+  /** 'v1.5' (default): factory ≥ v1.5.0. 'legacy': the ≤ v1.4.x encoder (docs/factory-protocol.md §7). */
   readonly dialect?: EncoderDialect | undefined;
 }
 

@@ -1,4 +1,5 @@
-// Literal block scalars (§4.5): the `|` header with its indicators, and the content lines.
+// Literal block scalars (docs/factory-protocol.md §4.5): the `|` header with its indicators, and
+// the content lines.
 import type { EncoderDialect } from './dialect.js';
 
 function chompingIndicator(text: string): string {

@@ -1,5 +1,6 @@
-// go-yaml's natural key order for map[string]any (keyList.Less, §4.6): letters by code point,
-// digit runs compared as numbers. The factory sorts overlay.options this way at every level.
+// go-yaml's natural key order for map[string]any (keyList.Less, docs/factory-protocol.md §4.6):
+// letters by code point, digit runs compared as numbers. The factory sorts overlay.options this way
+// at every level.
 
 const isLetter = (char: string): boolean => /^\p{L}$/u.test(char);
 const isDigit = (char: string): boolean => /^\p{Nd}$/u.test(char);

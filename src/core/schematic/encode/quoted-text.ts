@@ -1,5 +1,5 @@
-// The two quoted scalar forms exactly as go-yaml writes them (§4.4): escapes with upper-case hex,
-// printable non-ASCII written raw, no line folding.
+// The two quoted scalar forms exactly as go-yaml writes them (docs/factory-protocol.md §4.4):
+// escapes with upper-case hex, printable non-ASCII written raw, no line folding.
 import { codePointOf, isLineBreak, isPrintable } from './characters.js';
 
 const NAMED_ESCAPES: ReadonlyMap<number, string> = new Map([

@@ -1,5 +1,5 @@
 // Turns a Schematic into the tree the factory's Go struct marshals to: declaration order, and
-// omitempty applied field by field (§4.2).
+// omitempty applied field by field (docs/factory-protocol.md §4.2).
 import { SchematicError } from '../../errors.js';
 import { formatGoFloat } from './go-float.js';
 import { compareOptionKeys } from './option-key-order.js';

@@ -1,5 +1,5 @@
-// Picks the scalar style go-yaml gives a string (§4.4, steps 1–4). The order of the checks is
-// the point: the first rule that applies wins.
+// Picks the scalar style go-yaml gives a string (docs/factory-protocol.md §4.4, steps 1–4). The
+// order of the checks is the point: the first rule that applies wins.
 import { codePointOf, isBlankOrEnd, isGoSpace, isLineBreak, isPrintable } from './characters.js';
 import type { EncoderDialect } from './dialect.js';
 import { resolvePlainScalar } from '../resolve/plain-scalar.js';

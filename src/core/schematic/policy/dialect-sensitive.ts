@@ -1,6 +1,7 @@
-// Strings whose canonical encoding differs between factory releases (§7): YAML 1.1 words,
-// base-60 numbers, `<<`, a lone "\n" and literals starting with a line break. An offline run
-// warns about them, because its locally computed ID then depends on the factory release.
+// Strings whose canonical encoding differs between factory releases (docs/factory-protocol.md §7):
+// YAML 1.1 words, base-60 numbers, `<<`, a lone "\n" and literals starting with a line break. An
+// offline run warns about them, because its locally computed ID then depends on the factory
+// release.
 import { literalHeader } from '../encode/literal-block.js';
 import { chooseStringStyle } from '../encode/string-style.js';
 import type { OptionValue, Schematic } from '../types.js';

@@ -1,6 +1,6 @@
-// The tool's normal form (§6 client policy): officialExtensions sorted in code-unit order and
-// exact duplicates removed, so one extension set gets one ID. Kernel arguments keep their order
-// and repeats, which can be meaningful (several console= arguments).
+// The tool's normal form (docs/factory-protocol.md §6 client policy): officialExtensions sorted in
+// code-unit order and exact duplicates removed, so one extension set gets one ID. Kernel arguments
+// keep their order and repeats, which can be meaningful (several console= arguments).
 import type { Schematic } from '../types.js';
 
 export interface NormalizeOptions {

@@ -1,5 +1,5 @@
-// Finds schematic values that look like secrets (§14): a schematic is public by ID on the
-// community factory, so the tool warns before submitting one.
+// Finds schematic values that look like secrets (docs/factory-protocol.md §14): a schematic is
+// public by ID on the community factory, so the tool warns before submitting one.
 import { isCredentialName, secretReasonsInText } from './secret-patterns.js';
 import type { Schematic } from '../types.js';
 

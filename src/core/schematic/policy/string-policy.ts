@@ -1,5 +1,6 @@
-// Client policy on top of the factory (§4.4): characters the factory accepts but whose encoding
-// is unusual enough that the tool refuses them rather than risk an ID that differs.
+// Client policy on top of the factory (docs/factory-protocol.md §4.4): characters the factory
+// accepts but whose encoding is unusual enough that the tool refuses them rather than risk an ID
+// that differs.
 
 const REFUSED = /[\r\u0085\u2028\u2029]/;
 
