@@ -3,7 +3,7 @@
 // file exactly as written.
 import path from 'node:path';
 import { UserInputError } from '../core/errors.js';
-import { DEFAULT_SCHEMATIC_PATH } from '../core/pipeline/answers.js';
+import { DEFAULT_SCHEMATIC_PATH } from '../core/pipeline/index.js';
 import {
   dialectSensitiveStrings,
   encodeCanonical,

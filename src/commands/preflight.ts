@@ -4,7 +4,7 @@ import { UserInputError } from '../core/errors.js';
 import { createFactoryClient } from '../core/factory/index.js';
 import { runPreflight as runPreflightChecks } from '../core/preflight/index.js';
 import type { PreflightDependencies, PreflightReport } from '../core/preflight/index.js';
-import type { ReleaseRequest } from '../core/pipeline/request.js';
+import type { ReleaseRequest } from '../core/pipeline/index.js';
 import { buildingNotes } from './presenters/building-notes.js';
 import { checklistSummary, marksFor, renderCheck } from './presenters/checklist.js';
 import { formatBytes } from '../core/download/index.js';

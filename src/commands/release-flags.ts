@@ -10,10 +10,10 @@ import {
   DEFAULT_CHANNEL,
   DEFAULT_PLATFORM,
   DEFAULT_SCHEMATIC_PATH,
-} from '../core/pipeline/answers.js';
-import type { Architecture } from '../core/pipeline/answers.js';
-import type { ReleaseRequest } from '../core/pipeline/request.js';
-import { assertRequestWithinLimits } from '../core/pipeline/request-limits.js';
+} from '../core/pipeline/index.js';
+import type { Architecture } from '../core/pipeline/index.js';
+import type { ReleaseRequest } from '../core/pipeline/index.js';
+import { assertRequestWithinLimits } from '../core/pipeline/index.js';
 
 const RELEASE_OPTIONS = {
   schematic: { type: 'string' },

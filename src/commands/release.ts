@@ -3,7 +3,7 @@
 import { UserInputError } from '../core/errors.js';
 import { createFactoryClient } from '../core/factory/index.js';
 import { describeWaiting } from '../core/http/index.js';
-import { runRelease } from '../core/pipeline/run.js';
+import { runRelease } from '../core/pipeline/index.js';
 import { readToolVersion } from '../tool-version.js';
 import type { CommandIo } from './io.js';
 import { jsonLine, jsonReporter } from './presenters/json.js';

@@ -1,5 +1,5 @@
 // Mounts the Ink wizard. Only imported when stdin and stdout are terminals.
-import type { ReleaseRequest } from '../core/pipeline/request.js';
+import type { ReleaseRequest } from '../core/pipeline/index.js';
 import { readToolVersion } from '../tool-version.js';
 import { runWizard } from '../components/run-wizard.js';
 import { INTERRUPT_SIGNALS } from './interrupt.js';

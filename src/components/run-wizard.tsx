@@ -4,7 +4,7 @@
 import { render } from 'ink';
 import { createFactoryClient } from '../core/factory/index.js';
 import type { Http } from '../core/http/index.js';
-import type { ReleaseRequest } from '../core/pipeline/request.js';
+import type { ReleaseRequest } from '../core/pipeline/index.js';
 import type { WizardExit } from './exit-code.js';
 import { createCoreServices } from './services/core-services.js';
 import { themeFor } from './theme.js';

@@ -1,5 +1,5 @@
 // The thin switch: one component per step, each given only its own step's data.
-import type { ReleaseRequest } from '../core/pipeline/request.js';
+import type { ReleaseRequest } from '../core/pipeline/index.js';
 import { assertNever } from './state/assert-never.js';
 import type { WizardAction } from './state/actions.js';
 import type { WizardStep } from './state/steps.js';

@@ -2,7 +2,7 @@
 // colour turns every tone into plain text. Meaning never rests on colour alone: markers such
 // as ›, ✔ and ✗ carry it too.
 import { Text } from 'ink';
-import { colourDisabled } from '../core/format/colour.js';
+import { colourDisabled } from '../core/format/index.js';
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 

@@ -2,7 +2,7 @@
 // steps go into <Static> so the live region stays a few lines tall and never flickers.
 import { Box, Static, useApp } from 'ink';
 import { useEffect, useReducer } from 'react';
-import type { ReleaseRequest } from '../core/pipeline/request.js';
+import type { ReleaseRequest } from '../core/pipeline/index.js';
 import { exitCodeFor } from './exit-code.js';
 import type { WizardExit } from './exit-code.js';
 import { ServicesProvider } from './services/context.js';

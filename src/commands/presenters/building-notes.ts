@@ -1,6 +1,6 @@
 // A cold factory builds before it answers, for minutes. Headless commands say so every few
 // seconds, so a CI log shows the tool is alive without a line per tick.
-import { formatDuration } from '../../core/format/units.js';
+import { formatDuration } from '../../core/format/index.js';
 
 export const BUILDING_NOTE_EVERY_MS = 10_000;
 

@@ -1,6 +1,6 @@
 // The checklist as text. Plain string building, so `verify`, `preflight` and the wizard show the
 // same lines; the marks fall back to ASCII where a terminal may not draw ✔ and ✘ (NO_COLOR, pipes).
-import { colourDisabled } from '../../core/format/colour.js';
+import { colourDisabled } from '../../core/format/index.js';
 import type { CheckResult, CheckStatus } from '../../core/verify/index.js';
 
 export type ChecklistMarks = 'unicode' | 'ascii';

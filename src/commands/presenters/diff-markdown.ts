@@ -2,7 +2,7 @@
 // versions, extension changes, schematic changes, the artifacts with their SHA-256 and the
 // commands to roll the release out.
 import type { ExtensionVersion, ReleaseDiff } from '../../core/diff/index.js';
-import { formatBytes } from '../../core/format/units.js';
+import { formatBytes } from '../../core/format/index.js';
 import { minorSkipWarning } from './diff-warnings.js';
 
 export function releaseNotesMarkdown(diff: ReleaseDiff): string {

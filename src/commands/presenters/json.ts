@@ -1,6 +1,6 @@
 // --json: one JSON object per line on stdout, events first and the result (or error) last,
 // so a script can follow progress and read the outcome from the final line.
-import type { PipelineEvent, PipelineReporter } from '../../core/pipeline/events.js';
+import type { PipelineEvent, PipelineReporter } from '../../core/pipeline/index.js';
 
 export function jsonReporter(write: (line: string) => void): PipelineReporter {
   return (event: PipelineEvent) => {

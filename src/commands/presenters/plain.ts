@@ -1,8 +1,8 @@
 // --yes without --json: progress as plain lines on stderr (no animation, a line every few
 // percent), so CI logs stay readable; results go to stdout.
 import type { DownloadEvent } from '../../core/download/index.js';
-import { formatBytes, formatDuration, formatRate } from '../../core/format/units.js';
-import type { PipelineEvent, PipelineReporter } from '../../core/pipeline/events.js';
+import { formatBytes, formatDuration, formatRate } from '../../core/format/index.js';
+import type { PipelineEvent, PipelineReporter } from '../../core/pipeline/index.js';
 import { buildingNotes } from './building-notes.js';
 
 const PERCENT_STEP = 10;

@@ -1,6 +1,6 @@
 // What a person reads on stdout when the pipeline is done (or would be, in a dry run).
 import { sha256SumsPathFor } from '../../core/manifest/index.js';
-import type { ReleaseOutcome } from '../../core/pipeline/run.js';
+import type { ReleaseOutcome } from '../../core/pipeline/index.js';
 
 type Released = Extract<ReleaseOutcome, { kind: 'released' }>;
 type DryRun = Extract<ReleaseOutcome, { kind: 'dry-run' }>;

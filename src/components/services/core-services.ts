@@ -4,11 +4,11 @@
 import type { FactoryClient } from '../../core/factory/index.js';
 import type { Http } from '../../core/http/index.js';
 import type { DownloadResult } from '../../core/download/index.js';
-import type { ReleasePlan } from '../../core/pipeline/plan.js';
-import type { LoadedProject } from '../../core/pipeline/project.js';
-import type { ReleaseRequest } from '../../core/pipeline/request.js';
-import { openReleaseSession } from '../../core/pipeline/session.js';
-import type { ReleaseSession } from '../../core/pipeline/session.js';
+import type { ReleasePlan } from '../../core/pipeline/index.js';
+import type { LoadedProject } from '../../core/pipeline/index.js';
+import type { ReleaseRequest } from '../../core/pipeline/index.js';
+import { openReleaseSession } from '../../core/pipeline/index.js';
+import type { ReleaseSession } from '../../core/pipeline/index.js';
 import { classifyVersions, latestStable } from '../../core/versions/index.js';
 import type { SessionDefaults } from '../state/steps.js';
 import type { WizardServices } from './types.js';

@@ -3,10 +3,10 @@
 import type { ExtensionInfo } from '../../core/catalogue/index.js';
 import type { DownloadEvent, DownloadResult } from '../../core/download/index.js';
 import type { ReleaseManifest } from '../../core/manifest/index.js';
-import type { InstallerResolution } from '../../core/pipeline/artifacts.js';
-import type { ReleasePlan } from '../../core/pipeline/plan.js';
-import type { LoadedProject } from '../../core/pipeline/project.js';
-import type { WrittenRelease } from '../../core/pipeline/write-release.js';
+import type { InstallerResolution } from '../../core/pipeline/index.js';
+import type { ReleasePlan } from '../../core/pipeline/index.js';
+import type { LoadedProject } from '../../core/pipeline/index.js';
+import type { WrittenRelease } from '../../core/pipeline/index.js';
 import type {
   DetailsChoice,
   DownloadedRelease,

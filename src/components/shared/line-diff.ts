@@ -1,3 +1,3 @@
 // The line diff lives in core (release diffs use it too); the wizard keeps importing it here.
-export { diffLines } from '../../core/diff/line-diff.js';
-export type { DiffLine } from '../../core/diff/line-diff.js';
+export { diffLines } from '../../core/diff/index.js';
+export type { DiffLine } from '../../core/diff/index.js';

@@ -1,8 +1,8 @@
 // The one-line records of finished steps, printed once into <Static> above the live screen.
 // Only steps that cannot be undone get one, because <Static> output cannot be taken back.
-import { formatBytes } from '../../core/format/units.js';
+import { formatBytes } from '../../core/format/index.js';
 import type { DownloadResult } from '../../core/download/index.js';
-import type { InstallerResolution } from '../../core/pipeline/artifacts.js';
+import type { InstallerResolution } from '../../core/pipeline/index.js';
 import type { WizardSession } from './steps.js';
 
 export interface FinishedLine {

@@ -2,7 +2,7 @@
 // what the operator typed before going back, then the channel's current release (the core's
 // one flag-else-default rule).
 import { defaultKubernetesVersion } from '../../core/kubernetes/index.js';
-import { flagsOverDefaults } from '../../core/pipeline/session-answers.js';
+import { flagsOverDefaults } from '../../core/pipeline/index.js';
 import type { KeptAnswers, ReleaseDetails, WizardSession } from './steps.js';
 
 export function initialExtensions(session: WizardSession, kept: KeptAnswers): readonly string[] {

@@ -1,6 +1,6 @@
 // The wizard's numbered screens, in order, and which screen each step shows under. The "3/6" in
 // every title is derived from this list, so adding or moving a screen renumbers all of them.
-import { positionIn } from '../../core/pipeline/release-steps.js';
+import { positionIn } from '../../core/pipeline/index.js';
 import type { StepKind } from './steps.js';
 
 export const WIZARD_SCREENS = [

@@ -3,11 +3,11 @@
 import type { ExtensionInfo } from '../../core/catalogue/index.js';
 import type { DownloadResult } from '../../core/download/index.js';
 import type { ReleaseManifest } from '../../core/manifest/index.js';
-import type { InstallerResolution } from '../../core/pipeline/artifacts.js';
-import type { ReleasePlan } from '../../core/pipeline/plan.js';
-import type { LoadedProject } from '../../core/pipeline/project.js';
-import type { ReleaseRequest } from '../../core/pipeline/request.js';
-import type { WrittenRelease } from '../../core/pipeline/write-release.js';
+import type { InstallerResolution } from '../../core/pipeline/index.js';
+import type { ReleasePlan } from '../../core/pipeline/index.js';
+import type { LoadedProject } from '../../core/pipeline/index.js';
+import type { ReleaseRequest } from '../../core/pipeline/index.js';
+import type { WrittenRelease } from '../../core/pipeline/index.js';
 import type { ClassifiedVersion } from '../../core/versions/index.js';
 import type { ShownError } from './describe-error.js';
 

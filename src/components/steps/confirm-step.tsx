@@ -1,7 +1,7 @@
 // Step 7: the manifest and the channel update about to be written. Enter or y writes; n leaves
 // without writing, and the downloaded ISO stays for the next run.
 import { Box } from 'ink';
-import { formatBytes } from '../../core/format/units.js';
+import { formatBytes } from '../../core/format/index.js';
 import { isGlobalKey, isKey } from '../keys.js';
 import { Footer } from '../shared/footer.js';
 import { StepTitle } from '../shared/step-title.js';

@@ -2,7 +2,7 @@
 // and the last frame stays in the terminal as the record of the run.
 import { Box } from 'ink';
 import { relative } from 'node:path';
-import type { WrittenRelease } from '../../core/pipeline/write-release.js';
+import type { WrittenRelease } from '../../core/pipeline/index.js';
 import type { DownloadedRelease, ReadyRelease } from '../state/steps.js';
 import { Tone } from '../theme.js';
 

@@ -1,7 +1,7 @@
 // Step 1: load the schematic and the version list. A bad schematic fails here, before any
 // question is asked, and the error screen shows the file, the line and the fix.
 import { Box } from 'ink';
-import type { ReleaseRequest } from '../../core/pipeline/request.js';
+import type { ReleaseRequest } from '../../core/pipeline/index.js';
 import { useServices } from '../services/context.js';
 import { Spinner } from '../shared/spinner.js';
 import { useTask } from '../shared/use-task.js';

@@ -1,7 +1,7 @@
 // The short working steps: one task each, a spinner while it runs, and the result as an action.
 import { Box } from 'ink';
 import { useState } from 'react';
-import { formatDuration } from '../../core/format/units.js';
+import { formatDuration } from '../../core/format/index.js';
 import { useServices } from '../services/context.js';
 import { Footer } from '../shared/footer.js';
 import { Spinner } from '../shared/spinner.js';

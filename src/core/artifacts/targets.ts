@@ -3,7 +3,7 @@
 // version here, before anything is sent: a typo gets the nearest valid name.
 import { closestNames } from '../catalogue/index.js';
 import { UserInputError } from '../errors.js';
-import { editDistance } from '../text/edit-distance.js';
+import { editDistance } from '../text/index.js';
 import { KNOWN_PLATFORMS, atLeastTalos, supportsSecureBoot } from './platforms.js';
 import type { Architecture } from './refs.js';
 

@@ -1,6 +1,6 @@
 // "Did you mean" for extension names: edit distance over the whole name and over the part
 // after the owner, so `gvisor` and `siderolabs/gvisr` both find `siderolabs/gvisor`.
-import { editDistance } from '../text/edit-distance.js';
+import { editDistance } from '../text/index.js';
 
 function shortName(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);

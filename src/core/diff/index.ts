@@ -13,3 +13,4 @@ export type { ArtifactView, InstallerView } from './release-view.js';
 export type { MetaChange, SchematicChanges } from './schematic-changes.js';
 export { changesSince } from './changes-since.js';
 export type { PlannedRelease } from './changes-since.js';
+export * from './line-diff.js';

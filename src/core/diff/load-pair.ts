@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { UserInputError } from '../errors.js';
 import { parseChannelFile, parseManifest } from '../manifest/index.js';
 import type { ChannelEntry, ChannelFile, ReleaseManifest } from '../manifest/index.js';
-import { channelPathFor } from '../pipeline/project.js';
+import { channelPathFor } from '../pipeline/index.js';
 
 export interface PairRequest {
   readonly root: string;

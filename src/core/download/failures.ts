@@ -1,7 +1,7 @@
 // What one attempt can fail with, and how the retry loop tells a transient failure (retry it) from
 // a final one (report it). Final failures are ReleaseErrors already; transient ones are these.
 import { DiskError, errnoCode } from '../errors.js';
-import { formatBytes } from '../format/units.js';
+import { formatBytes } from '../format/index.js';
 
 export type TransientKind = 'network' | 'integrity';
 

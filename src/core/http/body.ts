@@ -2,7 +2,7 @@
 // it sends; we decide how much we hold in memory. Error bodies are quoted, API bodies parsed: both
 // are small, so anything past the cap is a wrong answer, never a reason to grow without bound.
 import { NetworkError } from '../errors.js';
-import { formatBytes } from '../format/units.js';
+import { formatBytes } from '../format/index.js';
 
 /** The factory's JSON answers are a few KiB; a few MiB leaves room for any real catalogue. */
 export const MAX_API_BODY_BYTES = 4 * 1024 * 1024;

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { downloadArtifact } from '../download/index.js';
-import { writeFileAtomically } from '../fs/atomic-write.js';
+import { writeFileAtomically } from '../fs/index.js';
 import type { Http } from '../http/index.js';
 import type { DownloadEvent, DownloadResult, RecordedArtifact } from '../download/index.js';
 import {

@@ -7,7 +7,7 @@ import { parseChannelFile, parseManifest } from '../manifest/index.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import { RELEASES_DIR } from './answers.js';
 import type { ReleasePaths } from './plan.js';
-import { exists } from '../fs/exists.js';
+import { exists } from '../fs/index.js';
 
 /** `none`: no manifest; `listed`: a channel names it; `unlisted`: left by an unfinished run. */
 export type ReleaseState = 'none' | 'listed' | 'unlisted';

@@ -5,10 +5,10 @@
 import { dirname, join } from 'node:path';
 import type { ExtensionInfo } from '../catalogue/index.js';
 import type { DownloadEvent, DownloadResult } from '../download/index.js';
-import { removeStrayTempFiles } from '../fs/atomic-write.js';
+import { removeStrayTempFiles } from '../fs/index.js';
 import type { Http } from '../http/index.js';
-import { acquireRepositoryLock } from '../fs/lock.js';
-import type { RepositoryLock } from '../fs/lock.js';
+import { acquireRepositoryLock } from '../fs/index.js';
+import type { RepositoryLock } from '../fs/index.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import { resolveVersionSelector } from '../versions/index.js';
 import { RELEASES_DIR } from './answers.js';

@@ -6,8 +6,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserInputError } from '../errors.js';
-import { stageFile, writeFileAtomically } from '../fs/atomic-write.js';
-import type { StagedFile } from '../fs/atomic-write.js';
+import { stageFile, writeFileAtomically } from '../fs/index.js';
+import type { StagedFile } from '../fs/index.js';
 import {
   advanceChannel,
   manifestJsonSchemaText,

@@ -4,8 +4,8 @@
 import { formatBytes, nodeFileSystem } from '../download/index.js';
 import { partPathFor } from '../download/index.js';
 import { ExitCode } from '../errors.js';
-import type { ReleasePlan } from '../pipeline/plan.js';
-import { bytesStillNeeded } from '../pipeline/room-for-targets.js';
+import type { ReleasePlan } from '../pipeline/index.js';
+import { bytesStillNeeded } from '../pipeline/index.js';
 import { failed, headContentLength, passed, skipped } from '../verify/index.js';
 import type { CheckResult } from '../verify/index.js';
 import { failureFrom } from './check-errors.js';

@@ -4,7 +4,7 @@ import { ExitCode, ReleaseError } from '../errors.js';
 import { failed, passed } from '../verify/index.js';
 import type { CheckResult } from '../verify/index.js';
 import { failureFrom } from './check-errors.js';
-import type { ReleaseSession } from '../pipeline/session.js';
+import type { ReleaseSession } from '../pipeline/index.js';
 
 export interface VersionOutcome {
   readonly checks: CheckResult[];

@@ -1,7 +1,7 @@
 // What preflight needs from the outside world, injected so tests can point it at the stand-in.
 import type { ExitCode } from '../errors.js';
 import type { Http } from '../http/index.js';
-import type { SessionFactory } from '../pipeline/session.js';
+import type { SessionFactory } from '../pipeline/index.js';
 import type { CheckResult } from '../verify/index.js';
 
 /** The part of the factory client preflight uses: the release session's. */

@@ -2,7 +2,7 @@
 // replaced, so every comment and every other field stays as the operator wrote it.
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
-import { writeFileAtomically } from '../fs/atomic-write.js';
+import { writeFileAtomically } from '../fs/index.js';
 import { projectFilePath } from './load.js';
 import type { ProjectTarget } from './schema.js';
 

@@ -2,7 +2,7 @@
 // the schematic file (always) and the factory (unless offline) against it.
 import { readChannel, readManifest } from '../diff/index.js';
 import type { FactoryClient } from '../factory/index.js';
-import { channelPathFor } from '../pipeline/project.js';
+import { channelPathFor } from '../pipeline/index.js';
 import { factoryFindings } from './factory-status.js';
 import { schematicFinding } from './schematic-status.js';
 import type { StatusReport } from './types.js';

@@ -7,7 +7,7 @@ import {
   schematicId,
 } from '../schematic/index.js';
 import type { ReleaseManifest } from '../manifest/index.js';
-import { resolvePath } from '../pipeline/project.js';
+import { resolvePath } from '../pipeline/index.js';
 import type { StatusFinding } from './types.js';
 
 export async function schematicFinding(

@@ -1,7 +1,7 @@
 // What the download screen shows, folded from the engine's events. Pure, so every event kind is
 // tested without a server or a terminal.
 import type { DownloadEvent } from '../../../core/download/index.js';
-import { formatBytes, formatDuration } from '../../../core/format/units.js';
+import { formatBytes, formatDuration } from '../../../core/format/index.js';
 
 export interface DownloadProgress {
   readonly bytes: number;

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { formatBytes, formatDuration, formatRate } from '../../../core/format/units.js';
+import { formatBytes, formatDuration, formatRate } from '../../../core/format/index.js';
 import { ProgressBar } from '../../shared/progress-bar.js';
 import { Spinner } from '../../shared/spinner.js';
 import { Tone } from '../../theme.js';

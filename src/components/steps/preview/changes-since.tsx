@@ -2,7 +2,7 @@
 // channel's current one, on a line or two, so the operator sees it before submitting.
 import { changesSince } from '../../../core/diff/index.js';
 import type { ReleaseManifest } from '../../../core/manifest/index.js';
-import type { ReleasePlan } from '../../../core/pipeline/plan.js';
+import type { ReleasePlan } from '../../../core/pipeline/index.js';
 import { Tone } from '../../theme.js';
 
 export interface ChangesSinceProps {

@@ -5,7 +5,7 @@ import { isGlobalKey, isKey } from '../../keys.js';
 import { Footer } from '../../shared/footer.js';
 import { StepTitle } from '../../shared/step-title.js';
 import type { WizardAction } from '../../state/actions.js';
-import type { PlanProblem } from '../../../core/pipeline/problems.js';
+import type { PlanProblem } from '../../../core/pipeline/index.js';
 import type { PlannedRelease } from '../../state/steps.js';
 import { Tone } from '../../theme.js';
 import { ChangesSince } from './changes-since.js';

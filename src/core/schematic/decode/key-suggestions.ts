@@ -1,5 +1,5 @@
 // "Did you mean" for unknown keys: the closest valid key by edit distance, if close enough.
-import { editDistance } from '../../text/edit-distance.js';
+import { editDistance } from '../../text/index.js';
 
 export function closestName(input: string, candidates: readonly string[]): string | undefined {
   const lowered = input.toLowerCase();
