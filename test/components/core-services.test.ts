@@ -20,6 +20,8 @@ import {
 } from '../e2e/helpers/wizard-fixtures.js';
 import { testHttp } from '../core/http/test-http.js';
 
+const ISO_ONLY = [{ name: 'metal-amd64.iso' }];
+
 describe('the wizard services over the core', () => {
   it('pre-selects the version --talos-version names, and the recommended one otherwise', async () => {
     const root = await tempRoot();
@@ -43,6 +45,7 @@ describe('the wizard services over the core', () => {
       talosVersion: TALOS,
       catalogue: [],
       extensions,
+      targets: ISO_ONLY,
       details: DETAILS,
     });
     const same = await services.plan(choice([...inFile].reverse()));
@@ -64,6 +67,7 @@ describe('the wizard services over the core', () => {
       talosVersion: TALOS,
       catalogue: [],
       extensions: [],
+      targets: ISO_ONLY,
       details: { ...DETAILS, channel: 'beta' },
     });
     expect(project.channelName).toBe('beta');
@@ -89,6 +93,7 @@ describe('the wizard services over the core', () => {
       talosVersion: TALOS,
       catalogue: [],
       extensions: [],
+      targets: ISO_ONLY,
       details: DETAILS,
     });
     expect(plan.problems).toEqual([]);
@@ -118,6 +123,7 @@ describe('the wizard services over the core', () => {
       talosVersion: TALOS,
       catalogue: [],
       extensions: [],
+      targets: ISO_ONLY,
       details: DETAILS,
     };
     const { project, plan } = await runtime.services.plan(choice);

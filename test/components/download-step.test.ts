@@ -24,8 +24,8 @@ beforeAll(async () => {
 
 /** A download the test drives: it emits what the test says, and finishes when told. */
 function controlledDownload() {
-  let emit: (event: DownloadEvent) => void = () => undefined;
-  let finish: (result: DownloadResult) => void = () => undefined;
+  let emit: (target: string, event: DownloadEvent) => void = () => undefined;
+  let finish: (results: ReadonlyMap<string, DownloadResult>) => void = () => undefined;
   let fail: (error: Error) => void = () => undefined;
   const download: WizardServices['download'] = (_planned, onEvent) => {
     emit = onEvent;
@@ -36,19 +36,28 @@ function controlledDownload() {
   };
   return {
     services: { download } as unknown as WizardServices,
-    emit: (event: DownloadEvent) => emit(event),
-    finish: (result: DownloadResult) => finish(result),
+    /** An event of the one ISO target, unless another target is named. */
+    emit: (event: DownloadEvent, target = isoName()) => emit(target, event),
+    finish: (results: ReadonlyMap<string, DownloadResult>) => finish(results),
     fail: (error: Error) => fail(error),
   };
 }
 
-function mount(services: WizardServices, actions: WizardAction[]): InkHarness {
+function isoName(): string {
+  return planned.plan.targets[0]?.name ?? '';
+}
+
+function mount(
+  services: WizardServices,
+  actions: WizardAction[],
+  release: PlannedRelease = planned,
+): InkHarness {
   ink = renderInk(
     createElement(
       ServicesProvider,
       { value: services },
       createElement(DownloadStep, {
-        planned,
+        planned: release,
         dispatch: (action: WizardAction) => actions.push(action),
       }),
     ),
@@ -122,10 +131,11 @@ describe('the download screen', () => {
       reused: false,
       retries: 0,
     };
-    ok.finish(result);
+    const downloads = new Map([[isoName(), result]]);
+    ok.finish(downloads);
     expect(await pollUntil(() => actions[0], 'downloaded')).toEqual({
       type: 'downloaded',
-      iso: result,
+      downloads,
     });
     screen.unmount();
 

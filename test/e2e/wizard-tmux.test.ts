@@ -44,7 +44,7 @@ describe('the wizard in a real 80×24 terminal', () => {
     const versions = await pane.waitForText('recommended');
     const lines = versions.trimEnd().split('\n');
     expect(lines.length).toBeLessThanOrEqual(24);
-    expect(versions).toContain('1/6 Talos version');
+    expect(versions).toContain('1/7 Talos version');
     // The footer is on screen: the whole live region fits the terminal.
     expect(versions).toContain('enter choose');
 
@@ -60,7 +60,7 @@ describe('the wizard in a real 80×24 terminal', () => {
     await pane.keys('Escape');
     await pane.waitForText('type to search names and descriptions');
     await pane.keys('Enter');
-    await pane.waitForText('3/6 Release details');
+    await pane.waitForText('4/7 Release details');
     await pane.type('3.1.4');
     await pane.waitForText('All fields are valid');
     await pane.keys('Enter');

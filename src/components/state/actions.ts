@@ -6,6 +6,7 @@ import type { InstallerResolution } from '../../core/pipeline/artifacts.js';
 import type { ReleasePlan } from '../../core/pipeline/plan.js';
 import type { LoadedProject } from '../../core/pipeline/project.js';
 import type { WrittenRelease } from '../../core/pipeline/write-release.js';
+import type { TargetRequest } from '../../core/pipeline/targets-plan.js';
 import type { ReleaseDetails, WizardSession } from './steps.js';
 
 export type WizardAction =
@@ -13,11 +14,12 @@ export type WizardAction =
   | { readonly type: 'version-chosen'; readonly talosVersion: string }
   | { readonly type: 'extensions-loaded'; readonly catalogue: readonly ExtensionInfo[] }
   | { readonly type: 'extensions-chosen'; readonly extensions: readonly string[] }
+  | { readonly type: 'targets-chosen'; readonly targets: readonly TargetRequest[] }
   | { readonly type: 'details-entered'; readonly details: ReleaseDetails }
   | { readonly type: 'planned'; readonly project: LoadedProject; readonly plan: ReleasePlan }
   | { readonly type: 'preview-accepted' }
   | { readonly type: 'submitted' }
-  | { readonly type: 'downloaded'; readonly iso: DownloadResult }
+  | { readonly type: 'downloaded'; readonly downloads: ReadonlyMap<string, DownloadResult> }
   | {
       readonly type: 'installer-resolved';
       readonly installer: InstallerResolution;
@@ -30,6 +32,7 @@ export type WizardAction =
   | {
       readonly type: 'back';
       readonly extensions?: readonly string[] | undefined;
+      readonly targets?: readonly TargetRequest[] | undefined;
       readonly details?: ReleaseDetails | undefined;
     }
   | { readonly type: 'failed'; readonly error: unknown }
