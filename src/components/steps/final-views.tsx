@@ -37,7 +37,7 @@ export function DoneView({
           </>
         )}
       </Box>
-      {several ? <FullRecords manifest={ready.manifest} /> : null}
+      {several ? <FullRecords artifacts={ready.manifest.artifacts ?? []} /> : null}
       <Box marginTop={1}>
         <Tone tone="muted">The installer reference and the next command follow below.</Tone>
       </Box>

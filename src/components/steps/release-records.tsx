@@ -41,27 +41,20 @@ export function InstallerRows({ installers }: { readonly installers: Installers 
   );
 }
 
-/** Done's record: each file with its whole SHA-256, each installer by digest. */
-export function FullRecords({ manifest }: { readonly manifest: ReleaseManifest }) {
+/** Done's record: each file with its whole SHA-256 (the installers follow in the epilogue). */
+export function FullRecords({ artifacts }: { readonly artifacts: Artifacts }) {
   return (
     <Box flexDirection="column">
       <Tone tone="muted">Images (sha256 computed here while downloading):</Tone>
-      {(manifest.artifacts ?? []).map((a) => (
+      {artifacts.map((a) => (
         <Box key={a.name} flexDirection="column">
           <Tone tone="plain">{`  ${a.localPath}`}</Tone>
           <Tone tone="muted">{`    sha256 ${a.sha256}`}</Tone>
         </Box>
       ))}
-      <Tone tone="muted">Installers:</Tone>
-      {(manifest.installers ?? []).map((i) => (
-        <Tone key={i.image} tone="plain" wrap="wrap">
-          {`  ${i.digest ? `${i.image}@${i.digest}` : `${i.image} (no digest)`}`}
-        </Tone>
-      ))}
     </Box>
   );
 }
-
 function installerName(installer: Installers[number]): string {
   return `${installer.platform}${installer.secureboot ? '-secureboot' : ''} installer`;
 }

@@ -1,6 +1,6 @@
 // The Targets screen's state: which targets are picked, in order (the first is the primary), and
 // which row is highlighted. The cursor only ever rests on a target, never on a group title.
-import { useMemo, useState } from 'react';
+import { useMemo, useReducer } from 'react';
 import type { TargetRequest } from '../../../core/pipeline/targets-plan.js';
 import { targetRows } from './target-rows.js';
 import type { TargetRow } from './target-rows.js';
@@ -17,11 +17,21 @@ export interface TargetSelection {
   makePrimary(): void;
 }
 
+interface SelectionState {
+  /** Index into the target rows (group titles not counted). */
+  readonly position: number;
+  readonly picked: readonly TargetRequest[];
+}
+
+type SelectionAction =
+  | { readonly type: 'move'; readonly delta: number }
+  | { readonly type: 'toggle' }
+  | { readonly type: 'primary' };
+
 export function useTargetSelection(
   talosVersion: string,
   initiallyPicked: readonly TargetRequest[],
 ): TargetSelection {
-  const [picked, setPicked] = useState<readonly TargetRequest[]>(initiallyPicked);
   // Rows from what was picked on arrival, so unpicking an "also picked" target keeps its row.
   const rows = useMemo(
     () => targetRows(talosVersion, initiallyPicked),
@@ -31,35 +41,42 @@ export function useTargetSelection(
     () => rows.flatMap((row, index) => (row.kind === 'target' ? [index] : [])),
     [rows],
   );
-  const [position, setPosition] = useState(() => {
-    const primary = initiallyPicked[0]?.name;
-    const at = targetIndexes.findIndex((i) => nameAt(rows, i) === primary);
-    return Math.max(0, at);
-  });
-  const cursor = targetIndexes[position] ?? 0;
-  const highlighted = nameAt(rows, cursor);
+  // One reducer, so keys that arrive faster than frames act on the state the previous key left.
+  const [state, dispatch] = useReducer(
+    (current: SelectionState, action: SelectionAction): SelectionState => {
+      if (action.type === 'move') {
+        const last = targetIndexes.length - 1;
+        return {
+          ...current,
+          position: Math.min(last, Math.max(0, current.position + action.delta)),
+        };
+      }
+      const name = nameAt(rows, targetIndexes[current.position] ?? -1);
+      if (name === undefined) return current;
+      const others = current.picked.filter((t) => t.name !== name);
+      if (action.type === 'toggle') {
+        const isPicked = others.length < current.picked.length;
+        return { ...current, picked: isPicked ? others : [...current.picked, { name }] };
+      }
+      const existing = current.picked.find((t) => t.name === name) ?? { name };
+      return { ...current, picked: [existing, ...others] };
+    },
+    undefined,
+    (): SelectionState => {
+      const primary = initiallyPicked[0]?.name;
+      const at = targetIndexes.findIndex((i) => nameAt(rows, i) === primary);
+      return { position: Math.max(0, at), picked: initiallyPicked };
+    },
+  );
+  const cursor = targetIndexes[state.position] ?? 0;
   return {
     rows,
     cursor,
-    highlighted,
-    picked,
-    move: (delta) =>
-      setPosition((current) => Math.min(targetIndexes.length - 1, Math.max(0, current + delta))),
-    toggle: () => {
-      if (highlighted === undefined) return;
-      setPicked((current) =>
-        current.some((t) => t.name === highlighted)
-          ? current.filter((t) => t.name !== highlighted)
-          : [...current, { name: highlighted }],
-      );
-    },
-    makePrimary: () => {
-      if (highlighted === undefined) return;
-      setPicked((current) => {
-        const existing = current.find((t) => t.name === highlighted) ?? { name: highlighted };
-        return [existing, ...current.filter((t) => t.name !== highlighted)];
-      });
-    },
+    highlighted: nameAt(rows, cursor),
+    picked: state.picked,
+    move: (delta) => dispatch({ type: 'move', delta }),
+    toggle: () => dispatch({ type: 'toggle' }),
+    makePrimary: () => dispatch({ type: 'primary' }),
   };
 }
 
