@@ -60,6 +60,8 @@ describe('the wizard in a real 80×24 terminal', () => {
     await pane.keys('Escape');
     await pane.waitForText('type to search names and descriptions');
     await pane.keys('Enter');
+    await pane.waitForText('3/7 Targets for Talos v1.11.');
+    await pane.keys('Enter');
     await pane.waitForText('4/7 Release details');
     await pane.type('3.1.4');
     await pane.waitForText('All fields are valid');

@@ -119,9 +119,10 @@ function totalText(total: TotalSize): string {
   if (total.state === 'loading') return 'total …';
   const known = `total ${formatBytes(total.bytes)}`;
   if (total.unknown === 0) return known;
+  // The factory answers for schematics it has seen: a new one is known once submitted.
   return total.bytes === 0
-    ? 'sizes unknown until the factory knows the schematic'
-    : `${known} + ${plural(total.unknown, 'size')} unknown`;
+    ? 'size unknown until submitted'
+    : `${known} + ${total.unknown} unknown`;
 }
 
 function rowKey(row: TargetRow): string {
