@@ -155,4 +155,23 @@ describe('the lines printed after a release', () => {
     expect(text).toContain('no digest was recorded');
     expect(text).toContain(`--image ${ready.plan.refs.installerImage}\n`);
   });
+
+  it('list every other installer pinned, after the primary the command uses', () => {
+    const digest = `sha256:${'1f'.repeat(32)}`;
+    const nocloud = { platform: 'nocloud', secureboot: false, image: 'r/nocloud-installer:v1' };
+    const text = doneEpilogue({
+      ...ready,
+      manifest: {
+        ...ready.manifest,
+        installers: [
+          ...(ready.manifest.installers ?? []).slice(0, 1),
+          { ...nocloud, digest, architectures: [] },
+          { ...nocloud, image: 'r/aws-installer:v1', platform: 'aws', architectures: [] },
+        ],
+      },
+    });
+    expect(text).toContain(`Other installers:\n  r/nocloud-installer:v1@${digest}\n`);
+    expect(text).toContain('  r/aws-installer:v1 (no digest: the tag can move)\n');
+    expect(text).toContain(`--image ${ready.installer.pinned}\n`);
+  });
 });

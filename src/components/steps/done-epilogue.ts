@@ -6,11 +6,13 @@ export function doneEpilogue(ready: ReadyRelease): string {
   const pinned = ready.installer.pinned;
   const image = pinned ?? ready.plan.refs.installerImage;
   // The primary first (the upgrade command uses it), then every other installer pinned.
-  const others = (ready.manifest.installers ?? []).slice(1).map((installer) =>
-    installer.digest
-      ? `  ${installer.image}@${installer.digest}`
-      : `  ${installer.image} (no digest: the tag can move)`,
-  );
+  const others = (ready.manifest.installers ?? [])
+    .slice(1)
+    .map((installer) =>
+      installer.digest
+        ? `  ${installer.image}@${installer.digest}`
+        : `  ${installer.image} (no digest: the tag can move)`,
+    );
   return [
     pinned
       ? 'Installer, pinned by digest:'

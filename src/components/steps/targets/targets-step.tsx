@@ -120,9 +120,7 @@ function totalText(total: TotalSize): string {
   const known = `total ${formatBytes(total.bytes)}`;
   if (total.unknown === 0) return known;
   // The factory answers for schematics it has seen: a new one is known once submitted.
-  return total.bytes === 0
-    ? 'size unknown until submitted'
-    : `${known} + ${total.unknown} unknown`;
+  return total.bytes === 0 ? 'size unknown until submitted' : `${known} + ${total.unknown} unknown`;
 }
 
 function rowKey(row: TargetRow): string {
