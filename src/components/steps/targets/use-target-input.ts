@@ -1,4 +1,5 @@
 import { isGlobalKey, isKey } from '../../keys.js';
+import { moveInList } from '../../shared/list-keys.js';
 import { useKeys } from '../../shared/use-keys.js';
 import type { TargetSelection } from './use-target-selection.js';
 
@@ -16,13 +17,8 @@ export function useTargetInput(options: TargetInputOptions): void {
   const { selection, pageSize } = options;
   useKeys((input, key) => {
     if (isGlobalKey(input, key)) return;
-    if (isKey('up', input, key)) selection.move(-1);
-    else if (isKey('down', input, key)) selection.move(1);
-    else if (isKey('pageUp', input, key)) selection.move(-pageSize);
-    else if (isKey('pageDown', input, key)) selection.move(pageSize);
-    else if (isKey('first', input, key)) selection.move(-Number.MAX_SAFE_INTEGER);
-    else if (isKey('last', input, key)) selection.move(Number.MAX_SAFE_INTEGER);
-    else if (isKey('toggle', input, key)) selection.toggle();
+    if (moveInList(selection, pageSize, input, key)) return;
+    if (isKey('toggle', input, key)) selection.toggle();
     else if (isKey('primary', input, key)) selection.makePrimary();
     else if (isKey('save', input, key)) options.onSave();
     else if (isKey('submit', input, key)) options.onContinue();
