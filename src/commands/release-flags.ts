@@ -11,8 +11,7 @@ import {
   DEFAULT_PLATFORM,
   DEFAULT_SCHEMATIC_PATH,
 } from '../core/pipeline/index.js';
-import type { Architecture } from '../core/pipeline/index.js';
-import type { ReleaseRequest } from '../core/pipeline/index.js';
+import type { Architecture, ReleaseRequest } from '../core/pipeline/index.js';
 import { assertRequestWithinLimits } from '../core/pipeline/index.js';
 
 const RELEASE_OPTIONS = {

@@ -21,6 +21,8 @@ export type KeyName =
   | 'nextField'
   | 'previousField'
   | 'useSuggestion'
+  | 'primary'
+  | 'save'
   | 'erase';
 
 const MATCHERS: Record<KeyName, (input: string, key: Key) => boolean> = {
@@ -42,6 +44,8 @@ const MATCHERS: Record<KeyName, (input: string, key: Key) => boolean> = {
   nextField: (_, key) => (key.tab && !key.shift) || key.downArrow,
   previousField: (_, key) => (key.tab && key.shift) || key.upArrow,
   useSuggestion: (_, key) => key.tab && !key.shift,
+  primary: (input, key) => input === 'p' && !key.ctrl && !key.meta,
+  save: (input, key) => input === 's' && !key.ctrl && !key.meta,
   erase: (_, key) => key.backspace || key.delete,
 };
 
@@ -167,6 +171,7 @@ export type HintSet =
   | 'version'
   | 'extensions'
   | 'extensions-problem'
+  | 'targets'
   | 'details'
   | 'preview'
   | 'preview-blocked'
@@ -197,6 +202,15 @@ export const HINTS: Record<HintSet, readonly Hint[]> = {
     ['esc', 'back'],
     ...COMMON,
   ],
+  targets: [
+    ['↑↓', 'move'],
+    ['space', 'pick'],
+    ['p', 'primary'],
+    ['s', 'save'],
+    ['enter', 'next'],
+    ['esc', 'back'],
+    ...COMMON,
+  ],
   details: [['tab ↑↓', 'field'], ['enter', 'next'], ['esc', 'back'], ...COMMON],
   preview: [['enter', 'submit and download'], ['esc', 'back'], ...COMMON],
   'preview-blocked': [['esc', 'back and fix'], ...COMMON],
@@ -212,7 +226,9 @@ export const HELP_LINES: readonly Hint[] = [
   ['Home End', 'jump to the top or the bottom of a list'],
   ['letters, digits', 'filter a list, or type into a field'],
   ['backspace', 'erase the last character'],
-  ['space', 'tick or untick an extension'],
+  ['space', 'tick or untick an extension or a target'],
+  ['p', 'targets: make the highlighted target the primary (listed first)'],
+  ['s', 'targets: save the picked targets to talos-release.yaml'],
   ['tab', 'next field; on a problem extension, use the suggested name'],
   ['enter', 'choose, continue, or confirm'],
   ['esc', 'clear the filter, or go back a step where that is safe'],

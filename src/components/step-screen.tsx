@@ -11,6 +11,7 @@ import { ErrorView, FailedStep } from './steps/failed-step.js';
 import { CancelledView, DoneView, LeftView } from './steps/final-views.js';
 import { PreviewStep } from './steps/preview/preview-step.js';
 import { StartStep } from './steps/start-step.js';
+import { TargetsStep } from './steps/targets/targets-step.js';
 import { VersionStep } from './steps/version/version-step.js';
 import {
   InstallerStep,
@@ -48,6 +49,15 @@ export function StepScreen({ step, request, isActive, dispatch }: StepScreenProp
         <ExtensionsStep
           talosVersion={step.choice.talosVersion}
           catalogue={step.catalogue}
+          selected={step.selected}
+          isActive={isActive}
+          dispatch={dispatch}
+        />
+      );
+    case 'choose-targets':
+      return (
+        <TargetsStep
+          choice={step.choice}
           selected={step.selected}
           isActive={isActive}
           dispatch={dispatch}

@@ -2,9 +2,8 @@
 // factory (a realistic ISO size, redirect delivery so resuming works, a short cold build), puts
 // the in-repo schematic in a throw-away project directory, and runs the CLI against both.
 import { spawn } from 'node:child_process';
-import { constants as osConstants } from 'node:os';
+import { constants as osConstants, tmpdir } from 'node:os';
 import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from './server.js';

@@ -41,7 +41,13 @@ beforeAll(async () => {
     generatedAt: new Date('2026-02-03T04:05:06Z'),
     toolVersion: '0.0.0',
   });
-  ready = { ...planned, iso, installer, manifest };
+  ready = {
+    ...planned,
+    iso,
+    downloads: new Map([[planned.plan.targets[0]?.name ?? '', iso]]),
+    installer,
+    manifest,
+  };
 });
 
 function mountConfirm(): InkHarness {
@@ -148,5 +154,24 @@ describe('the lines printed after a release', () => {
     });
     expect(text).toContain('no digest was recorded');
     expect(text).toContain(`--image ${ready.plan.refs.installerImage}\n`);
+  });
+
+  it('list every other installer pinned, after the primary the command uses', () => {
+    const digest = `sha256:${'1f'.repeat(32)}`;
+    const nocloud = { platform: 'nocloud', secureboot: false, image: 'r/nocloud-installer:v1' };
+    const text = doneEpilogue({
+      ...ready,
+      manifest: {
+        ...ready.manifest,
+        installers: [
+          ...(ready.manifest.installers ?? []).slice(0, 1),
+          { ...nocloud, digest, architectures: [] },
+          { ...nocloud, image: 'r/aws-installer:v1', platform: 'aws', architectures: [] },
+        ],
+      },
+    });
+    expect(text).toContain(`Other installers:\n  r/nocloud-installer:v1@${digest}\n`);
+    expect(text).toContain('  r/aws-installer:v1 (no digest: the tag can move)\n');
+    expect(text).toContain(`--image ${ready.installer.pinned}\n`);
   });
 });

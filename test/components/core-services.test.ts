@@ -1,5 +1,5 @@
 // The wizard's bridge to the core: the same answers --yes would build from the same choices.
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCoreServices } from '../../src/components/services/core-services.js';
@@ -19,6 +19,8 @@ import {
   versionList,
 } from '../e2e/helpers/wizard-fixtures.js';
 import { testHttp } from '../core/http/test-http.js';
+
+const ISO_ONLY = [{ name: 'metal-amd64.iso' }];
 
 describe('the wizard services over the core', () => {
   it('pre-selects the version --talos-version names, and the recommended one otherwise', async () => {
@@ -43,6 +45,7 @@ describe('the wizard services over the core', () => {
       talosVersion: TALOS,
       catalogue: [],
       extensions,
+      targets: ISO_ONLY,
       details: DETAILS,
     });
     const same = await services.plan(choice([...inFile].reverse()));
@@ -64,6 +67,7 @@ describe('the wizard services over the core', () => {
       talosVersion: TALOS,
       catalogue: [],
       extensions: [],
+      targets: ISO_ONLY,
       details: { ...DETAILS, channel: 'beta' },
     });
     expect(project.channelName).toBe('beta');
@@ -89,6 +93,7 @@ describe('the wizard services over the core', () => {
       talosVersion: TALOS,
       catalogue: [],
       extensions: [],
+      targets: ISO_ONLY,
       details: DETAILS,
     });
     expect(plan.problems).toEqual([]);
@@ -118,6 +123,7 @@ describe('the wizard services over the core', () => {
       talosVersion: TALOS,
       catalogue: [],
       extensions: [],
+      targets: ISO_ONLY,
       details: DETAILS,
     };
     const { project, plan } = await runtime.services.plan(choice);
@@ -125,5 +131,42 @@ describe('the wizard services over the core', () => {
     await expect(stat(join(root, LOCK_FILE_NAME))).resolves.toBeDefined();
     await runtime.finish();
     await expect(stat(join(root, LOCK_FILE_NAME))).rejects.toThrow();
+  });
+
+  it('saves the picked targets into talos-release.yaml, keeping its comments', async () => {
+    const root = await tempRoot();
+    await writeFile(
+      join(root, 'talos-release.yaml'),
+      '# what we ship\ntargets:\n  - metal-amd64.iso\n',
+    );
+    const services = offlineServices(requestFor(root));
+    const session = await services.start();
+    const choice = { session, talosVersion: TALOS, catalogue: [], extensions: [] };
+    await services.saveTargets(choice, [
+      { name: 'metal-arm64.iso' },
+      { name: 'metal-arm64.raw.xz', schematic: 'schematics/rpi.yaml' },
+    ]);
+    expect(await readFile(join(root, 'talos-release.yaml'), 'utf8')).toBe(
+      '# what we ship\ntargets:\n  - metal-arm64.iso\n  - name: metal-arm64.raw.xz\n    schematic: schematics/rpi.yaml\n',
+    );
+  });
+
+  it('answers unknown sizes, rather than failing, when the factory cannot say', async () => {
+    const services = offlineServices(requestFor(await tempRoot()));
+    const session = await services.start();
+    const choice = { session, talosVersion: TALOS, catalogue: [], extensions: [] };
+    const picked = [{ name: 'metal-amd64.iso' }, { name: 'kernel-arm64' }];
+    const sizes = await services.targetSizes(choice, picked, new AbortController().signal);
+    expect([...sizes]).toEqual([
+      ['metal-amd64.iso', undefined],
+      ['kernel-arm64', undefined],
+    ]);
+    // A pick the plan refuses (no ISO) has no URLs to ask.
+    const refused = await services.targetSizes(
+      choice,
+      [{ name: 'kernel-arm64' }],
+      new AbortController().signal,
+    );
+    expect([...refused]).toEqual([['kernel-arm64', undefined]]);
   });
 });

@@ -11,6 +11,11 @@ import {
   applyDownloadEvent,
   NO_PROGRESS,
 } from '../../src/components/steps/download/download-progress.js';
+import {
+  applyTargetEvent,
+  targetsTotal,
+} from '../../src/components/steps/download/target-progress.js';
+import type { TargetEvent } from '../../src/components/steps/download/target-progress.js';
 import { plannedFor, requestFor, tempRoot } from '../e2e/helpers/wizard-fixtures.js';
 import { pollUntil, renderInk } from './helpers.js';
 import type { InkHarness } from './helpers.js';
@@ -24,8 +29,8 @@ beforeAll(async () => {
 
 /** A download the test drives: it emits what the test says, and finishes when told. */
 function controlledDownload() {
-  let emit: (event: DownloadEvent) => void = () => undefined;
-  let finish: (result: DownloadResult) => void = () => undefined;
+  let emit: (target: string, event: DownloadEvent) => void = () => undefined;
+  let finish: (results: ReadonlyMap<string, DownloadResult>) => void = () => undefined;
   let fail: (error: Error) => void = () => undefined;
   const download: WizardServices['download'] = (_planned, onEvent) => {
     emit = onEvent;
@@ -36,19 +41,28 @@ function controlledDownload() {
   };
   return {
     services: { download } as unknown as WizardServices,
-    emit: (event: DownloadEvent) => emit(event),
-    finish: (result: DownloadResult) => finish(result),
+    /** An event of the one ISO target, unless another target is named. */
+    emit: (event: DownloadEvent, target = isoName()) => emit(target, event),
+    finish: (results: ReadonlyMap<string, DownloadResult>) => finish(results),
     fail: (error: Error) => fail(error),
   };
 }
 
-function mount(services: WizardServices, actions: WizardAction[]): InkHarness {
+function isoName(): string {
+  return planned.plan.targets[0]?.name ?? '';
+}
+
+function mount(
+  services: WizardServices,
+  actions: WizardAction[],
+  release: PlannedRelease = planned,
+): InkHarness {
   ink = renderInk(
     createElement(
       ServicesProvider,
       { value: services },
       createElement(DownloadStep, {
-        planned,
+        planned: release,
         dispatch: (action: WizardAction) => actions.push(action),
       }),
     ),
@@ -122,10 +136,11 @@ describe('the download screen', () => {
       reused: false,
       retries: 0,
     };
-    ok.finish(result);
+    const downloads = new Map([[isoName(), result]]);
+    ok.finish(downloads);
     expect(await pollUntil(() => actions[0], 'downloaded')).toEqual({
       type: 'downloaded',
-      iso: result,
+      downloads,
     });
     screen.unmount();
 
@@ -175,5 +190,124 @@ describe('download progress folding', () => {
     const progress = events.reduce(applyDownloadEvent, NO_PROGRESS);
     expect(progress.notes).toHaveLength(3);
     expect(progress.notes[2]).toContain('reset 5');
+  });
+});
+
+describe('the download screen with several targets', () => {
+  const SIX = [
+    'metal-amd64.iso',
+    'nocloud-amd64.iso',
+    'metal-arm64.iso',
+    'metal-amd64.raw.zst',
+    'installer-amd64.tar',
+    'kernel-arm64',
+  ];
+  let six: PlannedRelease;
+  beforeAll(async () => {
+    six = await plannedFor(requestFor(await tempRoot()), {
+      targets: SIX.map((name) => ({ name })),
+    });
+  });
+
+  const rowOf = (frame: string, name: string): string => {
+    const lines = frame.split('\n');
+    const at = lines.findIndex((line) => line.startsWith(name));
+    return `${lines[at] ?? ''}\n${lines[at + 1] ?? ''}`;
+  };
+
+  it('shows one row per target with its state, bytes, rate and hash so far, and the total', async () => {
+    const download = controlledDownload();
+    const screen = mount(download.services, [], six);
+    await screen.waitForText('Downloading 6 targets');
+    download.emit({ type: 'building', elapsedMs: 4_000 }, 'metal-amd64.raw.zst');
+    download.emit({ type: 'reused' }, 'kernel-arm64');
+    download.emit({ type: 'retry', attempt: 1, reason: 'reset', delayMs: 10 }, 'metal-arm64.iso');
+    download.emit(
+      {
+        type: 'progress',
+        bytes: 1024 * 1024,
+        total: 4 * 1024 * 1024,
+        rateBytesPerSec: 512 * 1024,
+        sha256SoFar: SHA_SO_FAR,
+        host: 'h:1',
+      },
+      'nocloud-amd64.iso',
+    );
+    download.emit(
+      {
+        type: 'progress',
+        bytes: 2048,
+        total: 2048,
+        rateBytesPerSec: 1024,
+        sha256SoFar: 'ab'.repeat(32),
+        host: 'h:1',
+      },
+      'metal-amd64.iso',
+    );
+    const frame = await screen.waitForText('building 4s');
+    expect(rowOf(frame, 'metal-amd64.iso')).toContain('done');
+    const nocloud = rowOf(frame, 'nocloud-amd64.iso');
+    expect(nocloud).toContain(' 25%');
+    expect(nocloud).toContain('downloading');
+    expect(nocloud).toContain(`${formatBytes(1024 * 1024)} of ${formatBytes(4 * 1024 * 1024)}`);
+    expect(nocloud).toContain(formatRate(512 * 1024));
+    expect(nocloud).toContain(`sha256 ${SHA_SO_FAR.slice(0, 12)}…`);
+    expect(rowOf(frame, 'metal-arm64.iso')).toContain('retrying');
+    expect(rowOf(frame, 'installer-amd64.tar')).toContain('waiting');
+    expect(rowOf(frame, 'kernel-arm64')).toContain('reused');
+    expect(frame).toContain('2/6 finished');
+    expect(frame).toMatch(/Total [\d.]+ MiB · 512\.0 KiB\/s/);
+  });
+
+  it('fits 80×24 with six targets', async () => {
+    const download = controlledDownload();
+    const screen = mount(download.services, [], six);
+    const frame = await screen.waitForText('Downloading 6 targets');
+    for (const name of SIX) expect(frame).toContain(name);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('hands every result on when all targets finish', async () => {
+    const download = controlledDownload();
+    const actions: WizardAction[] = [];
+    const screen = mount(download.services, actions, six);
+    await screen.waitForText('Downloading 6 targets');
+    const results = new Map(
+      SIX.map((name): [string, DownloadResult] => [
+        name,
+        {
+          path: name,
+          sha256: 'e'.repeat(64),
+          size: 1,
+          servedBy: 'h:1',
+          resumed: false,
+          reused: false,
+          retries: 0,
+        },
+      ]),
+    );
+    download.finish(results);
+    expect(await pollUntil(() => actions[0], 'downloaded')).toEqual({
+      type: 'downloaded',
+      downloads: results,
+    });
+  });
+});
+
+describe('target progress folding', () => {
+  it('tells each target apart and follows its state', () => {
+    const events: TargetEvent[] = [
+      { target: 'a.iso', event: { type: 'building', elapsedMs: 1 } },
+      { target: 'b.iso', event: { type: 'verifying-existing' } },
+      { target: 'a.iso', event: { type: 'retry', attempt: 1, reason: 'x', delayMs: 0 } },
+      { target: 'b.iso', event: { type: 'reused' } },
+      { target: 'a.iso', event: { type: 'resume', fromByte: 10 } },
+    ];
+    const progress = events.reduce(applyTargetEvent, new Map());
+    expect(progress.get('a.iso')?.state).toBe('downloading');
+    expect(progress.get('a.iso')?.notes).toHaveLength(2);
+    expect(progress.get('b.iso')?.state).toBe('reused');
+    expect(targetsTotal(['a.iso', 'b.iso', 'c.iso'], progress).finished).toBe(1);
   });
 });

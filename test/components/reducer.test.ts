@@ -43,6 +43,13 @@ const installer: InstallerResolution = {
   reason: undefined,
 };
 
+let downloads: ReadonlyMap<string, DownloadResult>;
+const THREE_TARGETS = [
+  { name: 'metal-amd64.iso' },
+  { name: 'nocloud-amd64.iso' },
+  { name: 'metal-arm64.iso' },
+];
+
 beforeAll(async () => {
   const request = requestFor(await tempRoot());
   session = await sessionFor(request);
@@ -54,7 +61,8 @@ beforeAll(async () => {
     generatedAt: new Date('2026-01-01T00:00:00Z'),
     toolVersion: '0.0.0',
   });
-  ready = { ...planned, iso, installer, manifest };
+  downloads = new Map([[planned.plan.targets[0]?.name ?? '', iso]]);
+  ready = { ...planned, iso, downloads, installer, manifest };
 });
 
 function run(actions: readonly WizardAction[], from: WizardState = INITIAL_STATE): WizardState {
@@ -99,10 +107,11 @@ describe('wizardReducer: forward through a release', () => {
       { type: 'version-chosen', talosVersion: TALOS },
       { type: 'extensions-loaded', catalogue: await catalogue() },
       { type: 'extensions-chosen', extensions: ['siderolabs/zfs', 'siderolabs/amd-ucode'] },
+      { type: 'targets-chosen', targets: THREE_TARGETS },
     ]);
     expect(state.step).toMatchObject({
       kind: 'details',
-      choice: { extensions: ['siderolabs/amd-ucode', 'siderolabs/zfs'] },
+      choice: { extensions: ['siderolabs/amd-ucode', 'siderolabs/zfs'], targets: THREE_TARGETS },
       initial: { appVersion: '9.9.9', releaseVersion: '3.0.0', kubernetesVersion: '1.35.4' },
     });
   });
@@ -119,7 +128,7 @@ describe('wizardReducer: forward through a release', () => {
     const steps: WizardAction[] = [
       { type: 'preview-accepted' },
       { type: 'submitted' },
-      { type: 'downloaded', iso },
+      { type: 'downloaded', downloads },
       { type: 'installer-resolved', installer, manifest: ready.manifest },
       { type: 'write-confirmed' },
       { type: 'written', written },
@@ -150,7 +159,7 @@ describe('wizardReducer: forward through a release', () => {
           manifest: ready.manifest,
         },
       ],
-      at({ kind: 'resolving-installer', downloaded: { ...planned, iso } }),
+      at({ kind: 'resolving-installer', downloaded: { ...planned, iso, downloads } }),
     );
     expect(state.finished[0]).toMatchObject({ tone: 'warning' });
     expect(state.finished[0]?.text).toContain('registry refused');
@@ -171,7 +180,7 @@ describe('wizardReducer: forward through a release', () => {
     const preview = at({ kind: 'preview', planned });
     expect(
       run(
-        [{ type: 'submitted' }, { type: 'downloaded', iso }, { type: 'written', written }],
+        [{ type: 'submitted' }, { type: 'downloaded', downloads }, { type: 'written', written }],
         preview,
       ),
     ).toBe(preview);
@@ -201,21 +210,63 @@ describe('wizardReducer: going back', () => {
     expect(again.step).toMatchObject({ kind: 'choose-extensions', selected: ['siderolabs/zfs'] });
   });
 
-  it('goes from details to extensions and back, keeping what was typed', () => {
+  it('goes from details to targets to extensions and back, keeping what was typed and picked', () => {
     const typed = { ...DETAILS, appVersion: '7.7.7' };
-    const back = run(
-      [{ type: 'back', details: typed }],
-      at({ kind: 'details', choice: planned.choice, initial: DETAILS }),
-    );
+    const details = at({
+      kind: 'details',
+      choice: { ...planned.choice, targets: THREE_TARGETS },
+      initial: DETAILS,
+    });
+    const targets = run([{ type: 'back', details: typed }], details);
+    expect(targets.step).toMatchObject({ kind: 'choose-targets', selected: THREE_TARGETS });
+    const picked = [...THREE_TARGETS].reverse();
+    const back = run([{ type: 'back', targets: picked }], targets);
     expect(back.step).toMatchObject({
       kind: 'choose-extensions',
       selected: planned.choice.extensions,
     });
-    const forward = run(
+    const again = run(
       [{ type: 'extensions-chosen', extensions: [...planned.choice.extensions] }],
       back,
     );
-    expect(forward.step).toMatchObject({ kind: 'details', initial: { appVersion: '7.7.7' } });
+    expect(again.step).toMatchObject({ kind: 'choose-targets', selected: picked });
+    const forward = run([{ type: 'targets-chosen', targets: picked }], again);
+    expect(forward.step).toMatchObject({
+      kind: 'details',
+      choice: { targets: picked },
+      initial: { appVersion: '7.7.7' },
+    });
+  });
+
+  it("opens the targets with the flags' or the file's, else the one ISO of --platform and --arch", () => {
+    const open = (request: typeof session.request) =>
+      run(
+        [{ type: 'extensions-chosen', extensions: [] }],
+        at({
+          kind: 'choose-extensions',
+          choice: { session: { ...session, request }, talosVersion: TALOS },
+          catalogue: [],
+          selected: [],
+          kept: { talosVersion: undefined, extensions: undefined, details: undefined },
+        }),
+      ).step;
+    expect(open({ ...session.request, targets: THREE_TARGETS })).toMatchObject({
+      kind: 'choose-targets',
+      selected: THREE_TARGETS,
+    });
+    expect(
+      open({ ...session.request, targets: undefined, arch: 'arm64', secureboot: true }),
+    ).toMatchObject({ selected: [{ name: 'metal-arm64-secureboot.iso' }] });
+  });
+
+  it('does not go on with no target picked', () => {
+    const targets = at({
+      kind: 'choose-targets',
+      choice: planned.choice,
+      selected: THREE_TARGETS,
+      kept: { talosVersion: undefined, extensions: undefined, details: undefined },
+    });
+    expect(run([{ type: 'targets-chosen', targets: [] }], targets)).toBe(targets);
   });
 
   it('follows a new Talos version with its Kubernetes default, keeping the other details', () => {
@@ -224,12 +275,14 @@ describe('wizardReducer: going back', () => {
       [{ type: 'back', details: { ...DETAILS, appVersion: '7.7.7' } }],
       at({ kind: 'details', choice: planned.choice, initial: DETAILS }),
     );
-    const versions = run([{ type: 'back' }], back);
+    const versions = run([{ type: 'back' }, { type: 'back' }], back);
+    expect(versions.step.kind).toBe('choose-version');
     const forward = run(
       [
         { type: 'version-chosen', talosVersion: 'v1.11.2' },
         { type: 'extensions-loaded', catalogue: [] },
         { type: 'extensions-chosen', extensions: [] },
+        { type: 'targets-chosen', targets: THREE_TARGETS },
       ],
       versions,
     );

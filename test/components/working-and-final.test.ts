@@ -41,7 +41,13 @@ beforeAll(async () => {
     generatedAt: new Date('2026-03-04T05:06:07Z'),
     toolVersion: '0.0.0',
   });
-  ready = { ...planned, iso, installer, manifest };
+  ready = {
+    ...planned,
+    iso,
+    downloads: new Map([[planned.plan.targets[0]?.name ?? '', iso]]),
+    installer,
+    manifest,
+  };
 });
 
 function withServices(services: Partial<WizardServices>, element: ReactElement): InkHarness {

@@ -54,6 +54,10 @@ describe('the wizard against the factory stand-in', () => {
     await screen.press(KEY.escape);
     await screen.press(KEY.enter);
 
+    await screen.waitForText('Targets for Talos');
+
+    await screen.press(KEY.enter);
+
     await screen.waitForText('App version:');
     for (const char of '2.3.0') await screen.press(char);
     await screen.waitForText('All fields are valid');
@@ -107,6 +111,8 @@ describe('the wizard against the factory stand-in', () => {
     await screen.press(KEY.enter);
     await screen.waitForText('selected');
     await screen.press(KEY.enter);
+    await screen.waitForText('Targets for Talos');
+    await screen.press(KEY.enter);
     await screen.waitForText('App version:');
     for (const char of '1.0.0') await screen.press(char);
     await screen.waitForText('All fields are valid');
@@ -150,6 +156,8 @@ describe('the wizard against the factory stand-in', () => {
     await screen.waitForText('recommended');
     await screen.press(KEY.enter);
     await screen.waitForText('selected');
+    await screen.press(KEY.enter);
+    await screen.waitForText('Targets for Talos');
     await screen.press(KEY.enter);
     await screen.waitForText('App version:');
     for (const char of '1.0.0') await screen.press(char);

@@ -1,5 +1,7 @@
 // The built CLI in a real terminal (tmux, 80×24): what a person sees, key by key, from the first
-// screen to the written release, and what NO_COLOR changes.
+// screen to the written release (one ISO, or three targets picked on the Targets step), and what
+// NO_COLOR changes.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -44,7 +46,7 @@ describe('the wizard in a real 80×24 terminal', () => {
     const versions = await pane.waitForText('recommended');
     const lines = versions.trimEnd().split('\n');
     expect(lines.length).toBeLessThanOrEqual(24);
-    expect(versions).toContain('1/6 Talos version');
+    expect(versions).toContain('1/7 Talos version');
     // The footer is on screen: the whole live region fits the terminal.
     expect(versions).toContain('enter choose');
 
@@ -60,7 +62,9 @@ describe('the wizard in a real 80×24 terminal', () => {
     await pane.keys('Escape');
     await pane.waitForText('type to search names and descriptions');
     await pane.keys('Enter');
-    await pane.waitForText('3/6 Release details');
+    await pane.waitForText('3/7 Targets for Talos v1.11.');
+    await pane.keys('Enter');
+    await pane.waitForText('4/7 Release details');
     await pane.type('3.1.4');
     await pane.waitForText('All fields are valid');
     await pane.keys('Enter');
@@ -116,6 +120,81 @@ describe('the wizard in a real 80×24 terminal', () => {
     }
     expect(screens[0]).toMatch(COLOUR);
     expect(screens[1]).not.toMatch(COLOUR);
+  });
+});
+
+const PICKED = ['metal-amd64.iso', 'nocloud-amd64.iso', 'metal-arm64.iso'];
+
+function fitsTheTerminal(screen: string): void {
+  expect(screen.trimEnd().split('\n').length).toBeLessThanOrEqual(24);
+  for (const line of screen.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+}
+
+describe('the Targets step at 80×24', () => {
+  it('picks three targets, saves them, and releases all three', async () => {
+    standin = await startStandin({ imageSize: 64 * 1024 });
+    const root = await tempRoot();
+    pane = await startInTmux({
+      args: ['--root', root, '--factory-url', standin.url],
+      width: 80,
+      height: 24,
+      env: {},
+    });
+    await pane.waitForText('recommended');
+    await pane.type('1.12');
+    await pane.waitForText('1.12▏');
+    await pane.keys('Enter');
+    await pane.waitForText('5 selected');
+    await pane.keys('Enter');
+    const opened = await pane.waitForText('3/7 Targets for Talos v1.12.');
+    fitsTheTerminal(opened);
+    // With no file and no flag, today's one ISO is picked and primary.
+    expect(opened).toContain('1 picked');
+    expect(opened).toMatch(/› \[x\] metal-amd64\.iso\s+★ primary/);
+    expect(opened).toContain('s save');
+    await pane.keys('Down', 'Space');
+    await pane.waitForText('2 picked');
+    await pane.keys('Down', 'Down', 'Space');
+    const three = await pane.waitForText('3 picked');
+    expect(three).toMatch(/\[x\] nocloud-amd64\.iso/);
+    expect(three).toMatch(/› \[x\] metal-arm64\.iso/);
+    await pane.type('s');
+    await pane.waitForText('Saved 3 targets to talos-release.yaml');
+    await pane.keys('Enter');
+    await pane.waitForText('4/7 Release details');
+    await pane.type('3.1.4');
+    await pane.waitForText('All fields are valid');
+    await pane.keys('Enter');
+    const preview = await pane.waitForText('Schematic ID');
+    for (const name of PICKED) expect(preview.replace(/\n\s*/g, '')).toContain(`/${name}`);
+    await pane.keys('Enter');
+    const confirm = await pane.waitForText('Write the release?');
+    fitsTheTerminal(confirm);
+    for (const name of PICKED) expect(confirm).toContain(name);
+    expect(confirm).toContain('metal installer');
+    await pane.keys('Enter');
+    const done = await pane.waitForText('talosctl upgrade --nodes <node> --image');
+    for (const name of ['metal-amd64', 'nocloud-amd64', 'metal-arm64'])
+      expect(done).toMatch(
+        new RegExp(
+          `artifacts/talos-v1\\.12\\.\\d+-${name}-[0-9a-f]{12}\\.iso\\n\\s+sha256 [0-9a-f]{64}`,
+        ),
+      );
+    expect(await pane.exitCode()).toBe(0);
+
+    const manifest = JSON.parse(await readFile(join(root, 'releases/0.1.0.json'), 'utf8')) as {
+      artifacts: { name: string; localPath: string; sha256: string }[];
+      installers: { platform: string; architectures: unknown[] }[];
+    };
+    expect(manifest.artifacts.map((a) => a.name)).toEqual(PICKED);
+    for (const artifact of manifest.artifacts) {
+      const bytes = await readFile(join(root, artifact.localPath));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(artifact.sha256);
+    }
+    expect(manifest.installers[0]?.platform).toBe('metal');
+    expect(await readFile(join(root, 'talos-release.yaml'), 'utf8')).toContain(
+      'targets:\n  - metal-amd64.iso\n  - nocloud-amd64.iso\n  - metal-arm64.iso\n',
+    );
   });
 });
 

@@ -3,12 +3,15 @@
 // run's one signal, and the session's lock is held until the command ends (finish).
 import type { FactoryClient } from '../../core/factory/index.js';
 import type { Http } from '../../core/http/index.js';
-import type { DownloadResult } from '../../core/download/index.js';
-import type { ReleasePlan } from '../../core/pipeline/index.js';
-import type { LoadedProject } from '../../core/pipeline/index.js';
-import type { ReleaseRequest } from '../../core/pipeline/index.js';
-import { openReleaseSession } from '../../core/pipeline/index.js';
-import type { ReleaseSession } from '../../core/pipeline/index.js';
+import { headSizes, openReleaseSession } from '../../core/pipeline/index.js';
+import type {
+  LoadedProject,
+  ReleaseRequest,
+  ReleaseSession,
+  TargetRequest,
+} from '../../core/pipeline/index.js';
+import { saveTargets } from '../../core/project-file/index.js';
+import type { ProjectTarget } from '../../core/project-file/index.js';
 import { classifyVersions, latestStable } from '../../core/versions/index.js';
 import type { SessionDefaults } from '../state/steps.js';
 import type { WizardServices } from './types.js';
@@ -48,7 +51,6 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
     work.then(forget, forget);
     return work;
   };
-  const downloads = new WeakMap<ReleasePlan, ReadonlyMap<string, DownloadResult>>();
   const services: WizardServices = {
     start: () =>
       track(
@@ -84,6 +86,7 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
           const project = await session.load(choice.details.channel);
           const answers = session.answers(project, choice.talosVersion, {
             extensions: choice.extensions,
+            targets: choice.targets,
             ...choice.details,
           });
           return { project, plan: await session.plan(project, answers, choice.catalogue) };
@@ -96,29 +99,38 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
           await session.submit(planned.plan);
         })(),
       ),
-    // Until the wizard shows one row per target: every target is downloaded, the first ISO's
-    // progress is shown, and the results are kept for the manifest.
-    download: (planned, onEvent) =>
-      track(
-        (async () => {
-          const iso = planned.plan.targets.find((t) => t.kind === 'iso')?.name ?? '';
-          const results = await session.download(planned.project, planned.plan, (target, event) => {
-            if (target === iso) onEvent(event);
-          });
-          downloads.set(planned.plan, results);
-          const primary = results.get(iso);
-          if (!primary) throw new Error('bug: the first ISO was not downloaded');
-          return primary;
-        })(),
-      ),
+    // Not tracked: a HEAD can wait minutes on a cold build, and leaving the screen aborts it.
+    targetSizes: async (choice, targets, signal) => {
+      const unknown = new Map(targets.map((t) => [t.name, undefined]));
+      try {
+        const project = await session.load();
+        const answers = session.answers(project, choice.talosVersion, {
+          extensions: choice.extensions,
+          targets,
+        });
+        const plan = await session.plan(project, answers, undefined);
+        return await headSizes(plan.targets, {
+          http: options.http,
+          signal: AbortSignal.any([options.signal, signal]),
+        });
+      } catch {
+        // A choice the plan refuses (no ISO yet) has no URLs to ask: the sizes stay unknown.
+        return unknown;
+      }
+    },
+    saveTargets: (choice, targets) =>
+      track(saveTargets(choice.session.project.root, targets.map(projectTarget))),
+    download: (planned, onEvent) => track(session.download(planned.project, planned.plan, onEvent)),
     resolveInstaller: (downloaded, onBuilding) =>
       track(
         (async () => {
           const installers = await session.installer(downloaded.plan, onBuilding);
-          const results = downloads.get(downloaded.plan);
           const installer = installers[0];
-          if (!results || !installer) throw new Error('bug: resolving before downloading');
-          return { installer, manifest: session.manifest(downloaded.plan, results, installers) };
+          if (!installer) throw new Error('bug: a plan without an installer');
+          return {
+            installer,
+            manifest: session.manifest(downloaded.plan, downloaded.downloads, installers),
+          };
         })(),
       ),
     write: (ready) => track(session.write(ready.project, ready.plan, ready.manifest)),
@@ -149,4 +161,11 @@ function preselect(
   } catch {
     return undefined;
   }
+}
+
+/** As talos-release.yaml spells a target: the bare name unless it names its own schematic. */
+function projectTarget(target: TargetRequest): ProjectTarget {
+  return target.schematic === undefined
+    ? target.name
+    : { name: target.name, schematic: target.schematic };
 }

@@ -3,13 +3,17 @@
 import type { ExtensionInfo } from '../../core/catalogue/index.js';
 import type { DownloadEvent, DownloadResult } from '../../core/download/index.js';
 import type { ReleaseManifest } from '../../core/manifest/index.js';
-import type { InstallerResolution } from '../../core/pipeline/index.js';
-import type { ReleasePlan } from '../../core/pipeline/index.js';
-import type { LoadedProject } from '../../core/pipeline/index.js';
-import type { WrittenRelease } from '../../core/pipeline/index.js';
+import type {
+  InstallerResolution,
+  LoadedProject,
+  ReleasePlan,
+  TargetRequest,
+  WrittenRelease,
+} from '../../core/pipeline/index.js';
 import type {
   DetailsChoice,
   DownloadedRelease,
+  ExtensionChoice,
   PlannedRelease,
   ReadyRelease,
   SessionDefaults,
@@ -41,10 +45,22 @@ export interface WizardServices {
   ): Promise<{ readonly project: LoadedProject; readonly plan: ReleasePlan }>;
   /** Takes the repository lock (held until the run ends), then submits and checks the ID. */
   submit(planned: PlannedRelease): Promise<void>;
+  /**
+   * What each target weighs, from a HEAD (which also starts its build); undefined when the
+   * factory does not say (a schematic it has not seen yet). Aborted with `signal`.
+   */
+  targetSizes(
+    choice: ExtensionChoice,
+    targets: readonly TargetRequest[],
+    signal: AbortSignal,
+  ): Promise<ReadonlyMap<string, number | undefined>>;
+  /** Writes the targets into talos-release.yaml (comments kept); resolves with its path. */
+  saveTargets(choice: ExtensionChoice, targets: readonly TargetRequest[]): Promise<string>;
+  /** Every target, a few at a time; resolves with each one's result by target name. */
   download(
     planned: PlannedRelease,
-    onEvent: (event: DownloadEvent) => void,
-  ): Promise<DownloadResult>;
+    onEvent: (target: string, event: DownloadEvent) => void,
+  ): Promise<ReadonlyMap<string, DownloadResult>>;
   /** Resolves the installer digest and assembles the manifest that Confirm shows. */
   resolveInstaller(
     downloaded: DownloadedRelease,

@@ -5,8 +5,8 @@ import { isKey, typedText } from '../keys.js';
 import type { FilteredCursor } from './use-filtered-cursor.js';
 
 /** Arrows, page keys, Home and End. Returns whether the key was one of them. */
-export function moveInList<T>(
-  list: FilteredCursor<T>,
+export function moveInList(
+  list: { move(delta: number): void },
   pageSize: number,
   input: string,
   key: Key,

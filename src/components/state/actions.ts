@@ -2,10 +2,13 @@
 import type { DownloadResult } from '../../core/download/index.js';
 import type { ExtensionInfo } from '../../core/catalogue/index.js';
 import type { ReleaseManifest } from '../../core/manifest/index.js';
-import type { InstallerResolution } from '../../core/pipeline/index.js';
-import type { ReleasePlan } from '../../core/pipeline/index.js';
-import type { LoadedProject } from '../../core/pipeline/index.js';
-import type { WrittenRelease } from '../../core/pipeline/index.js';
+import type {
+  InstallerResolution,
+  LoadedProject,
+  ReleasePlan,
+  TargetRequest,
+  WrittenRelease,
+} from '../../core/pipeline/index.js';
 import type { ReleaseDetails, WizardSession } from './steps.js';
 
 export type WizardAction =
@@ -13,11 +16,12 @@ export type WizardAction =
   | { readonly type: 'version-chosen'; readonly talosVersion: string }
   | { readonly type: 'extensions-loaded'; readonly catalogue: readonly ExtensionInfo[] }
   | { readonly type: 'extensions-chosen'; readonly extensions: readonly string[] }
+  | { readonly type: 'targets-chosen'; readonly targets: readonly TargetRequest[] }
   | { readonly type: 'details-entered'; readonly details: ReleaseDetails }
   | { readonly type: 'planned'; readonly project: LoadedProject; readonly plan: ReleasePlan }
   | { readonly type: 'preview-accepted' }
   | { readonly type: 'submitted' }
-  | { readonly type: 'downloaded'; readonly iso: DownloadResult }
+  | { readonly type: 'downloaded'; readonly downloads: ReadonlyMap<string, DownloadResult> }
   | {
       readonly type: 'installer-resolved';
       readonly installer: InstallerResolution;
@@ -30,6 +34,7 @@ export type WizardAction =
   | {
       readonly type: 'back';
       readonly extensions?: readonly string[] | undefined;
+      readonly targets?: readonly TargetRequest[] | undefined;
       readonly details?: ReleaseDetails | undefined;
     }
   | { readonly type: 'failed'; readonly error: unknown }

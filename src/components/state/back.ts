@@ -18,18 +18,33 @@ export function stepBefore(step: WizardStep, action: BackAction): WizardStep | u
           extensions: action.extensions ?? step.kept.extensions,
         },
       };
-    case 'details':
+    case 'choose-targets':
       return {
         kind: 'choose-extensions',
         choice: { session: step.choice.session, talosVersion: step.choice.talosVersion },
         catalogue: step.choice.catalogue,
         selected: step.choice.extensions,
         kept: {
+          ...step.kept,
           talosVersion: step.choice.talosVersion,
           extensions: step.choice.extensions,
+          targets: action.targets ?? step.kept.targets,
+        },
+      };
+    case 'details': {
+      const { targets, ...choice } = step.choice;
+      return {
+        kind: 'choose-targets',
+        choice,
+        selected: targets,
+        kept: {
+          talosVersion: step.choice.talosVersion,
+          extensions: step.choice.extensions,
+          targets,
           details: action.details ?? step.initial,
         },
       };
+    }
     case 'preview':
       return { kind: 'details', choice: step.planned.choice, initial: step.planned.choice.details };
     case 'failed':

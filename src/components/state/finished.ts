@@ -2,7 +2,7 @@
 // Only steps that cannot be undone get one, because <Static> output cannot be taken back.
 import { formatBytes } from '../../core/format/index.js';
 import type { DownloadResult } from '../../core/download/index.js';
-import type { InstallerResolution } from '../../core/pipeline/index.js';
+import type { InstallerResolution, ReleasePlan } from '../../core/pipeline/index.js';
 import type { WizardSession } from './steps.js';
 
 export interface FinishedLine {
@@ -29,7 +29,32 @@ export function submittedLine(schematicId: string): FinishedText {
   return { tone: 'done', text: `Schematic submitted; the factory's ID matches ${schematicId}` };
 }
 
-export function downloadedLine(relativePath: string, iso: DownloadResult): FinishedText {
+/** One target: how it came (today's line); several: how many came which way, and the total. */
+export function downloadedLine(
+  plan: ReleasePlan,
+  downloads: ReadonlyMap<string, DownloadResult>,
+): FinishedText {
+  const only = plan.targets.length === 1 ? plan.targets[0] : undefined;
+  const result = only ? downloads.get(only.name) : undefined;
+  if (only && result) return targetLine(only.localPathRelative, result);
+  const results = [...downloads.values()];
+  const reused = results.filter((r) => r.reused).length;
+  const bytes = results.reduce((sum, r) => sum + r.size, 0);
+  const resumed = results.filter((r) => r.resumed).length;
+  const retries = results.reduce((sum, r) => sum + r.retries, 0);
+  const extras = [
+    `${results.length - reused} downloaded`,
+    ...(reused > 0 ? [`${reused} reused`] : []),
+    ...(resumed > 0 ? [`${resumed} resumed`] : []),
+    ...(retries > 0 ? [plural(retries, 'retry', 'retries')] : []),
+  ];
+  return {
+    tone: 'done',
+    text: `${plural(results.length, 'target')} ready (${formatBytes(bytes)}, ${extras.join(', ')})`,
+  };
+}
+
+function targetLine(relativePath: string, iso: DownloadResult): FinishedText {
   if (iso.reused) {
     return {
       tone: 'done',

@@ -3,6 +3,7 @@
 // one flag-else-default rule).
 import { defaultKubernetesVersion } from '../../core/kubernetes/index.js';
 import { flagsOverDefaults } from '../../core/pipeline/index.js';
+import type { TargetRequest } from '../../core/pipeline/index.js';
 import type { KeptAnswers, ReleaseDetails, WizardSession } from './steps.js';
 
 export function initialExtensions(session: WizardSession, kept: KeptAnswers): readonly string[] {
@@ -12,6 +13,18 @@ export function initialExtensions(session: WizardSession, kept: KeptAnswers): re
     session.project.schematicFile.schematic.customization.systemExtensions?.officialExtensions ??
     []
   );
+}
+
+/** Kept, else the flags' or talos-release.yaml's, else today's one ISO from --platform/--arch. */
+export function initialTargets(
+  session: WizardSession,
+  kept: KeptAnswers,
+): readonly TargetRequest[] {
+  const { request } = session;
+  if (kept.targets?.length) return kept.targets;
+  if (request.targets?.length) return request.targets;
+  const sb = request.secureboot ? '-secureboot' : '';
+  return [{ name: `${request.platform}-${request.arch}${sb}.iso` }];
 }
 
 export function initialDetails(

@@ -1,15 +1,17 @@
 // The wizard's only state machine: a pure function from (state, action) to state, tested without
 // Ink. An action that does not fit the current step (a late task result, a stray key) changes
 // nothing, so a slow request can never drag the operator back to a screen they already left.
+import { posix } from 'node:path';
 import { assertNever } from './assert-never.js';
 import type { WizardAction } from './actions.js';
 import { safeStepAfterFailure, stepBefore } from './back.js';
 import { describeError, isCancellation } from './describe-error.js';
 import { downloadedLine, installerLine, startedLine, submittedLine } from './finished.js';
+import { firstIsoDownload } from './first-iso.js';
 import type { FinishedLine, FinishedText } from './finished.js';
-import { initialDetails, initialExtensions } from './initial-answers.js';
+import { initialDetails, initialExtensions, initialTargets } from './initial-answers.js';
 import { isFinalStep } from './steps.js';
-import type { WizardStep } from './steps.js';
+import type { PlannedRelease, WizardStep } from './steps.js';
 
 export interface WizardState {
   readonly step: WizardStep;
@@ -56,16 +58,24 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         selected: initialExtensions(step.choice.session, step.kept),
         kept: step.kept,
       });
-    case 'extensions-chosen': {
+    case 'extensions-chosen':
       if (step.kind !== 'choose-extensions') return state;
-      const { session, talosVersion } = step.choice;
       return go({
-        kind: 'details',
+        kind: 'choose-targets',
         choice: {
           ...step.choice,
           catalogue: step.catalogue,
           extensions: [...action.extensions].sort(),
         },
+        selected: initialTargets(step.choice.session, step.kept),
+        kept: step.kept,
+      });
+    case 'targets-chosen': {
+      if (step.kind !== 'choose-targets' || action.targets.length === 0) return state;
+      const { session, talosVersion } = step.choice;
+      return go({
+        kind: 'details',
+        choice: { ...step.choice, targets: action.targets },
         initial: initialDetails(session, talosVersion, step.kept),
       });
     }
@@ -87,12 +97,18 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         { kind: 'downloading', planned: step.planned },
         submittedLine(step.planned.plan.schematicId),
       );
-    case 'downloaded':
+    case 'downloaded': {
       if (step.kind !== 'downloading') return state;
+      const iso = firstIsoDownload(step.planned.plan, action.downloads);
+      if (!iso) return state;
       return go(
-        { kind: 'resolving-installer', downloaded: { ...step.planned, iso: action.iso } },
-        downloadedLine(step.planned.plan.paths.isoRelative, action.iso),
+        {
+          kind: 'resolving-installer',
+          downloaded: { ...step.planned, iso, downloads: action.downloads },
+        },
+        downloadedLine(step.planned.plan, action.downloads),
       );
+    }
     case 'installer-resolved':
       if (step.kind !== 'resolving-installer') return state;
       return go(
@@ -131,12 +147,19 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (isFinalStep(step) || step.kind === 'writing') return state;
       return go({
         kind: 'cancelled',
-        partialDownload:
-          step.kind === 'downloading' ? `${step.planned.plan.paths.isoRelative}.part` : undefined,
+        partialDownload: step.kind === 'downloading' ? partialDownloads(step.planned) : undefined,
       });
     case 'toggle-help':
       return isFinalStep(step) ? state : { ...state, help: !state.help };
     default:
       return assertNever(action);
   }
+}
+
+/** Where a cancelled download's .part files stay: the one file, or every target's folder. */
+function partialDownloads({ plan }: PlannedRelease): string {
+  const only = plan.targets.length === 1 ? plan.targets[0] : undefined;
+  if (only) return `${only.localPathRelative}.part`;
+  const folders = new Set(plan.targets.map((t) => posix.dirname(t.localPathRelative)));
+  return [...folders].map((folder) => `${folder}/*.part`).join(', ');
 }

@@ -1,4 +1,4 @@
-// The wizard's numbered screens, in order, and which screen each step shows under. The "3/6" in
+// The wizard's numbered screens, in order, and which screen each step shows under. The "4/7" in
 // every title is derived from this list, so adding or moving a screen renumbers all of them.
 import { positionIn } from '../../core/pipeline/index.js';
 import type { StepKind } from './steps.js';
@@ -6,6 +6,7 @@ import type { StepKind } from './steps.js';
 export const WIZARD_SCREENS = [
   'version',
   'extensions',
+  'targets',
   'details',
   'preview',
   'artifacts',
@@ -19,6 +20,7 @@ const SCREEN_OF = {
   'choose-version': 'version',
   'loading-extensions': 'extensions',
   'choose-extensions': 'extensions',
+  'choose-targets': 'targets',
   details: 'details',
   planning: 'preview',
   preview: 'preview',
@@ -29,7 +31,7 @@ const SCREEN_OF = {
   writing: 'write',
 } as const satisfies Partial<Record<StepKind, Screen>>;
 
-/** "n/total" for a numbered step's title, e.g. "3/6" for the details screen. */
+/** "n/total" for a numbered step's title, e.g. "4/7" for the details screen. */
 export function screenPosition(kind: keyof typeof SCREEN_OF): string {
   return positionIn(WIZARD_SCREENS, SCREEN_OF[kind]);
 }

@@ -3,11 +3,14 @@
 import type { ExtensionInfo } from '../../core/catalogue/index.js';
 import type { DownloadResult } from '../../core/download/index.js';
 import type { ReleaseManifest } from '../../core/manifest/index.js';
-import type { InstallerResolution } from '../../core/pipeline/index.js';
-import type { ReleasePlan } from '../../core/pipeline/index.js';
-import type { LoadedProject } from '../../core/pipeline/index.js';
-import type { ReleaseRequest } from '../../core/pipeline/index.js';
-import type { WrittenRelease } from '../../core/pipeline/index.js';
+import type {
+  InstallerResolution,
+  LoadedProject,
+  ReleasePlan,
+  ReleaseRequest,
+  TargetRequest,
+  WrittenRelease,
+} from '../../core/pipeline/index.js';
 import type { ClassifiedVersion } from '../../core/versions/index.js';
 import type { ShownError } from './describe-error.js';
 
@@ -46,6 +49,8 @@ export interface KeptAnswers {
   /** The Talos version the kept answers were given for. */
   readonly talosVersion: string | undefined;
   readonly extensions: readonly string[] | undefined;
+  /** The picked targets, the primary first. */
+  readonly targets?: readonly TargetRequest[] | undefined;
   readonly details: ReleaseDetails | undefined;
 }
 
@@ -60,7 +65,12 @@ export interface ExtensionChoice extends VersionChoice {
   readonly extensions: readonly string[];
 }
 
-export interface DetailsChoice extends ExtensionChoice {
+export interface TargetsChoice extends ExtensionChoice {
+  /** The images to release, the primary first. */
+  readonly targets: readonly TargetRequest[];
+}
+
+export interface DetailsChoice extends TargetsChoice {
   readonly details: ReleaseDetails;
 }
 
@@ -72,7 +82,10 @@ export interface PlannedRelease {
 }
 
 export interface DownloadedRelease extends PlannedRelease {
+  /** The first ISO target's download: what `os.iso` records. */
   readonly iso: DownloadResult;
+  /** Every target's download, by target name. */
+  readonly downloads: ReadonlyMap<string, DownloadResult>;
 }
 
 export interface ReadyRelease extends DownloadedRelease {
@@ -102,7 +115,18 @@ export type WizardStep =
       readonly selected: readonly string[];
       readonly kept: KeptAnswers;
     }
-  | { readonly kind: 'details'; readonly choice: ExtensionChoice; readonly initial: ReleaseDetails }
+  | {
+      readonly kind: 'choose-targets';
+      readonly choice: ExtensionChoice;
+      /** Picked when the screen opens, the primary first. */
+      readonly selected: readonly TargetRequest[];
+      readonly kept: KeptAnswers;
+    }
+  | {
+      readonly kind: 'details';
+      readonly choice: TargetsChoice;
+      readonly initial: ReleaseDetails;
+    }
   | { readonly kind: 'planning'; readonly choice: DetailsChoice }
   | { readonly kind: 'preview'; readonly planned: PlannedRelease }
   | { readonly kind: 'submitting'; readonly planned: PlannedRelease }

@@ -8,6 +8,7 @@ import { StepTitle } from '../shared/step-title.js';
 import type { WizardAction } from '../state/actions.js';
 import type { ReadyRelease } from '../state/steps.js';
 import { Tone } from '../theme.js';
+import { ArtifactRows, InstallerRows } from './release-records.js';
 import { useKeys } from '../shared/use-keys.js';
 import { screenPosition } from '../state/screens.js';
 
@@ -26,6 +27,8 @@ export function ConfirmStep({ ready, isActive, dispatch }: ConfirmStepProps) {
   }, isActive);
   const { plan, manifest, project } = ready;
   const previous = project.channel?.current.releaseVersion;
+  // One ISO and one installer keep today's rows; more get one row each.
+  const several = (manifest.artifacts?.length ?? 0) > 1 || (manifest.installers?.length ?? 0) > 1;
   return (
     <Box flexDirection="column">
       <StepTitle position={screenPosition('confirm')} title="Write the release?" />
@@ -38,16 +41,20 @@ export function ConfirmStep({ ready, isActive, dispatch }: ConfirmStepProps) {
         />
         <Row label="App" value={`${manifest.app.version} · values ${manifest.app.valuesProfile}`} />
         <Row label="Schematic" value={manifest.talos.schematicId} />
-        <Row label="ISO sha256" value={manifest.os.iso.sha256} />
-        <Row label="ISO size" value={formatBytes(manifest.os.iso.size)} />
-        <Row
-          label="Installer"
-          value={
-            ready.installer.digest
-              ? `pinned by digest ${ready.installer.digest.slice(0, 19)}… (full reference above)`
-              : `${manifest.os.installer.image} (no digest: the tag can move)`
-          }
-        />
+        {several ? null : (
+          <>
+            <Row label="ISO sha256" value={manifest.os.iso.sha256} />
+            <Row label="ISO size" value={formatBytes(manifest.os.iso.size)} />
+            <Row
+              label="Installer"
+              value={
+                ready.installer.digest
+                  ? `pinned by digest ${ready.installer.digest.slice(0, 19)}… (full reference above)`
+                  : `${manifest.os.installer.image} (no digest: the tag can move)`
+              }
+            />
+          </>
+        )}
         <Row
           label="Channel"
           value={`${plan.paths.channelRelative}: ${previous ? `${previous} → ` : 'new, current '}${manifest.releaseVersion}`}
@@ -56,6 +63,12 @@ export function ConfirmStep({ ready, isActive, dispatch }: ConfirmStepProps) {
           <Row label="Schematic" value={`${plan.paths.schematicRelative} (extensions updated)`} />
         ) : null}
       </Box>
+      {several ? (
+        <Box flexDirection="column" marginTop={1}>
+          <ArtifactRows artifacts={manifest.artifacts ?? []} />
+          <InstallerRows installers={manifest.installers ?? []} />
+        </Box>
+      ) : null}
       <Box marginTop={1}>
         <Tone tone="strong">
           Write the manifest and make it current on {manifest.channel}? [Y/n]

@@ -5,11 +5,20 @@ import type { ReadyRelease } from '../state/steps.js';
 export function doneEpilogue(ready: ReadyRelease): string {
   const pinned = ready.installer.pinned;
   const image = pinned ?? ready.plan.refs.installerImage;
+  // The primary first (the upgrade command uses it), then every other installer pinned.
+  const others = (ready.manifest.installers ?? [])
+    .slice(1)
+    .map((installer) =>
+      installer.digest
+        ? `  ${installer.image}@${installer.digest}`
+        : `  ${installer.image} (no digest: the tag can move)`,
+    );
   return [
     pinned
       ? 'Installer, pinned by digest:'
       : 'Installer (no digest was recorded; the tag can move):',
     `  ${image}`,
+    ...(others.length > 0 ? ['Other installers:', ...others] : []),
     'Next, upgrade a node to this release:',
     `  talosctl upgrade --nodes <node> --image ${image}`,
     '',

@@ -5,6 +5,7 @@ import { relative } from 'node:path';
 import type { WrittenRelease } from '../../core/pipeline/index.js';
 import type { DownloadedRelease, ReadyRelease } from '../state/steps.js';
 import { Tone } from '../theme.js';
+import { FullRecords } from './release-records.js';
 
 export function DoneView({
   ready,
@@ -14,6 +15,7 @@ export function DoneView({
   readonly written: WrittenRelease;
 }) {
   const root = ready.project.root;
+  const several = ready.plan.targets.length > 1 || ready.plan.installers.length > 1;
   const paths = [
     written.manifestPath,
     written.channelPath,
@@ -27,10 +29,15 @@ export function DoneView({
         {paths.map((path) => (
           <Tone key={path} tone="plain">{`  ${relative(root, path)}`}</Tone>
         ))}
-        <Tone tone="plain">{`  ${ready.plan.paths.isoRelative}`}</Tone>
-        <Tone tone="muted">ISO sha256 (computed here while downloading):</Tone>
-        <Tone tone="plain">{`  ${ready.iso.sha256}`}</Tone>
+        {several ? null : (
+          <>
+            <Tone tone="plain">{`  ${ready.plan.paths.isoRelative}`}</Tone>
+            <Tone tone="muted">ISO sha256 (computed here while downloading):</Tone>
+            <Tone tone="plain">{`  ${ready.iso.sha256}`}</Tone>
+          </>
+        )}
       </Box>
+      {several ? <FullRecords artifacts={ready.manifest.artifacts ?? []} /> : null}
       <Box marginTop={1}>
         <Tone tone="muted">The installer reference and the next command follow below.</Tone>
       </Box>
@@ -43,7 +50,9 @@ export function LeftView({ downloaded }: { readonly downloaded: DownloadedReleas
     <Box flexDirection="column">
       <Tone tone="warn">Nothing was written: the manifest and the channel are unchanged.</Tone>
       <Tone tone="plain" wrap="wrap">
-        {`The downloaded ISO stays at ${downloaded.plan.paths.isoRelative}; the next run re-checks its hash and reuses it.`}
+        {downloaded.plan.targets.length === 1
+          ? `The downloaded ISO stays at ${downloaded.plan.paths.isoRelative}; the next run re-checks its hash and reuses it.`
+          : `The ${downloaded.plan.targets.length} downloaded images stay beside ${downloaded.plan.paths.isoRelative}; the next run re-checks their hashes and reuses them.`}
       </Tone>
     </Box>
   );

@@ -1,8 +1,7 @@
 // Manifest requests to the factory and to whatever registry it redirects to. Redirects are never
 // followed automatically, so an Authorization header can only reach the host that asked for it.
-import type { Response } from '../http/index.js';
+import type { Http, Response } from '../http/index.js';
 import { hostWithPort } from '../http/index.js';
-import type { Http } from '../http/index.js';
 import { fetchAnonymousToken, parseBearerChallenge } from './bearer-challenge.js';
 import { MANIFEST_ACCEPT } from './manifest-media-types.js';
 

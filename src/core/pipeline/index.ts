@@ -14,3 +14,5 @@ export * from './run.js';
 export * from './session-answers.js';
 export * from './session.js';
 export * from './write-release.js';
+export * from './download-targets.js';
+export * from './targets-plan.js';

@@ -1,8 +1,7 @@
 // Check 10: room for the ISO. Its size comes from a HEAD of its URL, which needs the factory to
 // know the schematic: it is submitted first (idempotent and content-addressed, like a release
 // does), and the factory's answer is held to the local ID on the way.
-import { formatBytes, nodeFileSystem } from '../download/index.js';
-import { partPathFor } from '../download/index.js';
+import { formatBytes, nodeFileSystem, partPathFor } from '../download/index.js';
 import { ExitCode } from '../errors.js';
 import type { ReleasePlan } from '../pipeline/index.js';
 import { bytesStillNeeded } from '../pipeline/index.js';

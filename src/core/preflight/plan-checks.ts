@@ -2,12 +2,14 @@
 // release can never disagree about extensions, secrets, Kubernetes or the release version.
 import type { ExtensionInfo } from '../catalogue/index.js';
 import { ExitCode, ReleaseError } from '../errors.js';
-import type { ReleaseAnswers } from '../pipeline/index.js';
-import type { ReleasePlan } from '../pipeline/index.js';
-import type { PlanProblem } from '../pipeline/index.js';
-import type { LoadedProject } from '../pipeline/index.js';
+import type {
+  LoadedProject,
+  PlanProblem,
+  ReleaseAnswers,
+  ReleasePlan,
+  ReleaseSession,
+} from '../pipeline/index.js';
 import { assertReleaseVersion } from '../pipeline/index.js';
-import type { ReleaseSession } from '../pipeline/index.js';
 import { exists } from '../fs/index.js';
 import { failed, passed, skipped } from '../verify/index.js';
 import type { CheckResult } from '../verify/index.js';

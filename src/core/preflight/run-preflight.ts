@@ -2,12 +2,8 @@
 // checklist. It writes nothing to the repository; it only reads and asks the factory.
 import { join } from 'node:path';
 import { ReleaseError } from '../errors.js';
-import { RELEASES_DIR } from '../pipeline/index.js';
-import { resolvePath } from '../pipeline/index.js';
-import { openReleaseSession } from '../pipeline/index.js';
-import type { ReleaseSession } from '../pipeline/index.js';
-import type { LoadedProject } from '../pipeline/index.js';
-import type { ReleaseRequest } from '../pipeline/index.js';
+import { openReleaseSession, RELEASES_DIR, resolvePath } from '../pipeline/index.js';
+import type { LoadedProject, ReleaseRequest, ReleaseSession } from '../pipeline/index.js';
 import { checklistExitCode, skipped } from '../verify/index.js';
 import type { CheckResult } from '../verify/index.js';
 import { failureFrom } from './check-errors.js';

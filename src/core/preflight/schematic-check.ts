@@ -1,7 +1,6 @@
 // Check 1: the schematic file is there and decodes exactly as the factory would decode it.
 import { errnoCode, ExitCode, ReleaseError } from '../errors.js';
-import { DEFAULT_SCHEMATIC_PATH } from '../pipeline/index.js';
-import { resolvePath } from '../pipeline/index.js';
+import { DEFAULT_SCHEMATIC_PATH, resolvePath } from '../pipeline/index.js';
 import { decodeSchematic, readSchematicText } from '../schematic/index.js';
 import { failed, passed } from '../verify/index.js';
 import type { CheckResult } from '../verify/index.js';

@@ -13,6 +13,8 @@ import type {
   ReleaseDetails,
   WizardSession,
 } from '../../../src/components/state/steps.js';
+import { initialTargets } from '../../../src/components/state/initial-answers.js';
+import type { TargetRequest } from '../../../src/core/pipeline/targets-plan.js';
 import { makeRepo } from './repo.js';
 import type { TempRepo } from './repo.js';
 import { testHttp } from '../../core/http/test-http.js';
@@ -20,6 +22,7 @@ import { testHttp } from '../../core/http/test-http.js';
 const REPO = new URL('../../../', import.meta.url).pathname;
 const CATALOG = join(REPO, 'src/standin/catalog');
 export const TALOS = 'v1.12.11';
+const NOTHING_KEPT = { talosVersion: undefined, extensions: undefined, details: undefined };
 
 const createdRepos: TempRepo[] = [];
 
@@ -86,7 +89,11 @@ export const DETAILS: ReleaseDetails = {
 
 export async function plannedFor(
   request: ReleaseRequest,
-  change: { extensions?: readonly string[]; details?: Partial<ReleaseDetails> } = {},
+  change: {
+    extensions?: readonly string[];
+    targets?: readonly TargetRequest[];
+    details?: Partial<ReleaseDetails>;
+  } = {},
 ): Promise<PlannedRelease> {
   const session = await sessionFor(request);
   const inFile =
@@ -97,6 +104,7 @@ export async function plannedFor(
     talosVersion: TALOS,
     catalogue: await catalogue(),
     extensions: change.extensions ?? [...inFile],
+    targets: change.targets ?? initialTargets(session, NOTHING_KEPT),
     details: { ...DETAILS, ...change.details },
   };
   const { project, plan } = await offlineServices(request).plan(choice);

@@ -2,8 +2,7 @@
 // keystroke. The checks are the core's own, so the form and --yes agree on what is valid.
 import { ReleaseError } from '../../../core/errors.js';
 import { checkKubernetesVersion } from '../../../core/kubernetes/index.js';
-import { channelPathFor } from '../../../core/pipeline/index.js';
-import { assertReleaseVersion } from '../../../core/pipeline/index.js';
+import { assertReleaseVersion, channelPathFor } from '../../../core/pipeline/index.js';
 import type { ReleaseDetails } from '../../state/steps.js';
 
 export type FieldName = keyof ReleaseDetails;

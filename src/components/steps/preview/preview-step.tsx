@@ -1,11 +1,12 @@
 // Step 5: everything the release will be, before anything is sent or written. Enter submits;
 // problems block it and say how to fix them.
+import { posix } from 'node:path';
 import { Box } from 'ink';
 import { isGlobalKey, isKey } from '../../keys.js';
 import { Footer } from '../../shared/footer.js';
 import { StepTitle } from '../../shared/step-title.js';
 import type { WizardAction } from '../../state/actions.js';
-import type { PlanProblem } from '../../../core/pipeline/index.js';
+import type { PlannedTarget, PlanProblem } from '../../../core/pipeline/index.js';
 import type { PlannedRelease } from '../../state/steps.js';
 import { Tone } from '../../theme.js';
 import { ChangesSince } from './changes-since.js';
@@ -37,11 +38,27 @@ export function PreviewStep({ planned, isActive, dispatch }: PreviewStepProps) {
       <SchematicDiff path={plan.paths.schematicRelative} update={plan.schematicFileUpdate} />
       <Box flexDirection="column" marginTop={1}>
         <Field label="Schematic ID" value={plan.schematicId} />
-        <Field label="ISO" value={plan.refs.isoUrl} />
-        <Field label="Installer" value={plan.refs.installerImage} />
+        {plan.targets.map((target, index) => (
+          <Field
+            key={target.name}
+            label={index === 0 ? (plan.targets.length === 1 ? 'ISO' : 'Images') : ''}
+            value={target.url}
+          />
+        ))}
+        {plan.installers.map((installer, index) => (
+          <Field
+            key={installer.image}
+            label={index === 0 ? (plan.installers.length === 1 ? 'Installer' : 'Installers') : ''}
+            value={installer.image}
+          />
+        ))}
         <Field label="Will write" value={plan.paths.manifestRelative} />
         <Field label="" value={plan.paths.channelRelative} />
-        <Field label="" value={plan.paths.isoRelative} />
+        {plan.targets.length === 1 ? (
+          <Field label="" value={plan.paths.isoRelative} />
+        ) : (
+          <Field label="" value={imagesWritten(plan.targets)} />
+        )}
         {plan.schematicFileUpdate ? <Field label="" value={plan.paths.schematicRelative} /> : null}
       </Box>
       {[...plan.normalFormChanges, ...plan.warnings].map((note) => (
@@ -56,6 +73,12 @@ export function PreviewStep({ planned, isActive, dispatch }: PreviewStepProps) {
       <Footer hints={blocked ? 'preview-blocked' : 'preview'} />
     </Box>
   );
+}
+
+/** Several images: how many, and the folder they go to (their names are in the URLs above). */
+function imagesWritten(targets: readonly PlannedTarget[]): string {
+  const folders = [...new Set(targets.map((t) => posix.dirname(t.localPathRelative)))];
+  return `${targets.length} images in ${folders.join(', ')}/`;
 }
 
 /** The core's hints name flags; here the fix is usually a field one Esc away. */
