@@ -8,7 +8,13 @@ export function startBuildingTicker(
   now: () => number = Date.now,
 ): () => void {
   const startedAt = now();
-  const timer = setInterval(() => report(now() - startedAt), tickMs);
+  let ticks = 0;
+  // A timer may fire a millisecond before the wall clock agrees; the n-th tick still means at
+  // least n intervals have passed, so the report never says less than that.
+  const timer = setInterval(() => {
+    ticks += 1;
+    report(Math.max(now() - startedAt, ticks * tickMs));
+  }, tickMs);
   // The ticker must never keep the process alive on its own.
   timer.unref();
   return () => clearInterval(timer);
