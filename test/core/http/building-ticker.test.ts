@@ -12,7 +12,11 @@ describe('startBuildingTicker', () => {
     const reports: number[] = [];
     // A wall clock that lags the timers by a millisecond, as it can on a real machine.
     let wall = 0;
-    const stop = startBuildingTicker((ms) => reports.push(ms), 100, () => wall);
+    const stop = startBuildingTicker(
+      (ms) => reports.push(ms),
+      100,
+      () => wall,
+    );
     wall = 99;
     vi.advanceTimersByTime(100);
     wall = 199;
