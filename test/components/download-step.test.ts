@@ -259,6 +259,20 @@ describe('the download screen with several targets', () => {
     expect(frame).toMatch(/Total [\d.]+ MiB · 512\.0 KiB\/s/);
   });
 
+  it('marks a target that failed while the others go on', async () => {
+    const download = controlledDownload();
+    const screen = mount(download.services, [], six);
+    await screen.waitForText('Downloading 6 targets');
+    download.emit(
+      { type: 'failed', reason: 'the factory refused (HTTP 400)' },
+      'metal-amd64.raw.zst',
+    );
+    download.emit({ type: 'building', elapsedMs: 2_000 }, 'nocloud-amd64.iso');
+    const frame = await screen.waitForText('building 2s');
+    expect(rowOf(frame, 'metal-amd64.raw.zst')).toContain('failed');
+    expect(rowOf(frame, 'nocloud-amd64.iso')).toContain('building');
+  });
+
   it('fits 80×24 with six targets', async () => {
     const download = controlledDownload();
     const screen = mount(download.services, [], six);

@@ -68,6 +68,10 @@ export function plainReporter(writeLine: (line: string) => void): PipelineReport
       case 'verifying-existing':
         write(`  checking ${what} already on disk against the earlier manifest`);
         return;
+      case 'failed':
+        // One download's error ends the run and is printed then; of several, say which failed.
+        if (target !== undefined) write(`  failed: ${event.reason}`);
+        return;
     }
   };
   return (event: PipelineEvent) => {

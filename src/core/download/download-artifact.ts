@@ -2,7 +2,13 @@
 // resumption, then fsync and rename into place. Everything a presenter needs arrives through
 // onEvent; the file under the final name is always complete and hashed.
 import { dirname } from 'node:path';
-import { CancelledError, FactoryRefusedError, IntegrityError, NetworkError } from '../errors.js';
+import {
+  CancelledError,
+  FactoryRefusedError,
+  IntegrityError,
+  messageOf,
+  NetworkError,
+} from '../errors.js';
 import { runAttempt } from './attempt.js';
 import type { AttemptContext, AttemptResult } from './attempt.js';
 import { checkExistingFile } from './existing-file.js';
@@ -42,6 +48,18 @@ function giveUp(url: string, attempts: number, last: TransientFailure, partPath:
 }
 
 export async function downloadArtifact(options: DownloadOptions): Promise<DownloadResult> {
+  try {
+    return await download(options);
+  } catch (error) {
+    // Several downloads run at once: each says it failed, so its row can, while others go on.
+    if (!(error instanceof CancelledError)) {
+      options.onEvent?.({ type: 'failed', reason: messageOf(error) });
+    }
+    throw error;
+  }
+}
+
+async function download(options: DownloadOptions): Promise<DownloadResult> {
   const { url, dest, signal } = options;
   const emit = (event: DownloadEvent): void => options.onEvent?.(event);
   const fileSystem = options.fileSystem ?? nodeFileSystem;

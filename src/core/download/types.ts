@@ -28,7 +28,9 @@ export type DownloadEvent =
   | { readonly type: 'resume'; readonly fromByte: number }
   | { readonly type: 'restart'; readonly reason: string }
   | { readonly type: 'reused' }
-  | { readonly type: 'verifying-existing' };
+  | { readonly type: 'verifying-existing' }
+  /** The download ended without the file (not for a cancellation); the error follows. */
+  | { readonly type: 'failed'; readonly reason: string };
 
 /** A file opened for writing; `sync` must reach the disk before the rename makes it final. */
 export interface WritableFile {

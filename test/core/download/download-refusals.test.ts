@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { downloadArtifact, partPathFor } from '../../../src/core/download/index.js';
+import type { DownloadEvent } from '../../../src/core/download/index.js';
 import { ExitCode, FactoryRefusedError } from '../../../src/core/errors.js';
 import { getRequests, startFixture, VERSION, sizeOf } from './standin-fixture.js';
 import type { Fixture } from './standin-fixture.js';
@@ -26,6 +27,36 @@ describe('the factory refuses', () => {
     expect(error.exitCode).toBe(ExitCode.factoryRefused);
     expect(getRequests(fixture.standin, '/image/')).toBe(1);
     expect(await sizeOf(fixture.dest)).toBe(-1);
+  });
+
+  it('says the download failed, with the reason, before the error reaches the caller', async () => {
+    fixture = await startFixture();
+    const url = `${fixture.standin.url}/image/${'f'.repeat(64)}/${VERSION}/metal-amd64.iso`;
+    const events: DownloadEvent[] = [];
+    const error = await downloadArtifact({
+      url,
+      dest: fixture.dest,
+      onEvent: (e) => events.push(e),
+      ...fast,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FactoryRefusedError);
+    expect(events.at(-1)).toEqual({ type: 'failed', reason: (error as Error).message });
+  });
+
+  it('does not call a cancellation a failure', async () => {
+    fixture = await startFixture();
+    const events: DownloadEvent[] = [];
+    const controller = new AbortController();
+    controller.abort();
+    const attempt = downloadArtifact({
+      url: fixture.url,
+      dest: fixture.dest,
+      signal: controller.signal,
+      onEvent: (e) => events.push(e),
+      ...fast,
+    });
+    await expect(attempt).rejects.toMatchObject({ exitCode: ExitCode.cancelled });
+    expect(events.some((e) => e.type === 'failed')).toBe(false);
   });
 
   it('an extension missing for that version with 400 and names the extension', async () => {

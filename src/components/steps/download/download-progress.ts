@@ -68,6 +68,8 @@ export function applyDownloadEvent(
       );
     case 'verifying-existing':
       return { ...progress, checkingExisting: true };
+    case 'failed':
+      return note(progress, `✘ failed: ${event.reason}`);
   }
 }
 

@@ -5,7 +5,7 @@ import { applyDownloadEvent, NO_PROGRESS } from './download-progress.js';
 import type { DownloadProgress } from './download-progress.js';
 
 export type TargetState =
-  'waiting' | 'building' | 'checking' | 'downloading' | 'retrying' | 'reused' | 'done';
+  'waiting' | 'building' | 'checking' | 'downloading' | 'retrying' | 'reused' | 'done' | 'failed';
 
 export interface TargetProgress extends DownloadProgress {
   readonly state: TargetState;
@@ -54,6 +54,8 @@ function stateAfter(
       return 'downloading';
     case 'size':
       return state;
+    case 'failed':
+      return 'failed';
   }
 }
 

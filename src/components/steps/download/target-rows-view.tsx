@@ -21,6 +21,7 @@ const STATE_TONE: Record<TargetState, ToneName> = {
   retrying: 'warn',
   reused: 'good',
   done: 'good',
+  failed: 'bad',
 };
 
 export interface TargetRowsViewProps {
