@@ -1,5 +1,6 @@
 // The way through the wizard a person takes when the defaults suit: a version of the 1.12 line,
-// the schematic's extensions, an app version, the preview, then the download and the confirm.
+// the schematic's extensions, the targets (the flags' or the one ISO), an app version, the
+// preview, then the download and the confirm.
 
 /** @typedef {ReturnType<typeof import('./wizard-driver.js').wizardDriver>} Wizard */
 
@@ -10,6 +11,8 @@ export async function walkToDownload(wizard) {
   await wizard.waitFor(/›\s*v1\.12\./);
   await wizard.send('Enter');
   await wizard.waitFor('selected');
+  await wizard.send('Enter');
+  await wizard.waitFor('Targets for Talos');
   await wizard.send('Enter');
   await wizard.waitFor('App version');
   await wizard.send('1.0.0');
