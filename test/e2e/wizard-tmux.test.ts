@@ -18,6 +18,25 @@ const { startStandin } = useStandinAndRepos();
 let standin: RunningStandin | undefined;
 let pane: TmuxPane | undefined;
 
+/** The wizard in a real terminal of 80×24, the size an operator's smallest window has. */
+function wizardAt80x24(
+  root: string,
+  factoryUrl: string,
+  env: NodeJS.ProcessEnv,
+): Promise<TmuxPane> {
+  return startInTmux({
+    args: ['--root', root, '--factory-url', factoryUrl],
+    width: 80,
+    height: 24,
+    env,
+  });
+}
+
+function url(running: RunningStandin | undefined): string {
+  if (!running) throw new Error('start the stand-in first');
+  return running.url;
+}
+
 beforeAll(() => {
   if (!existsSync(CLI))
     throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.build.json)`);
@@ -37,12 +56,7 @@ describe('the wizard in a real 80×24 terminal', () => {
   it('takes a newcomer from the version list to a written release', async () => {
     standin = await startStandin({ imageSize: 256 * 1024 });
     const root = await tempRoot();
-    pane = await startInTmux({
-      args: ['--root', root, '--factory-url', standin.url],
-      width: 80,
-      height: 24,
-      env: { NO_COLOR: undefined },
-    });
+    pane = await wizardAt80x24(root, url(standin), { NO_COLOR: undefined });
     const versions = await pane.waitForText('recommended');
     const lines = versions.trimEnd().split('\n');
     expect(lines.length).toBeLessThanOrEqual(24);
@@ -84,12 +98,7 @@ describe('the wizard in a real 80×24 terminal', () => {
   it('shows the keys with ?, and Ctrl-C leaves with exit code 130', async () => {
     standin = await startStandin({ imageSize: 1024 });
     const root = await tempRoot();
-    pane = await startInTmux({
-      args: ['--root', root, '--factory-url', standin.url],
-      width: 80,
-      height: 24,
-      env: {},
-    });
+    pane = await wizardAt80x24(root, url(standin), {});
     await pane.waitForText('recommended');
     await pane.type('?');
     const help = await pane.waitForText('Press any key to go back');
@@ -106,11 +115,10 @@ describe('the wizard in a real 80×24 terminal', () => {
     const root = await tempRoot();
     const screens: string[] = [];
     for (const noColor of [undefined, '1']) {
-      pane = await startInTmux({
-        args: ['--root', root, '--factory-url', standin.url],
-        width: 80,
-        height: 24,
-        env: { NO_COLOR: noColor, FORCE_COLOR: undefined, TERM: 'xterm-256color' },
+      pane = await wizardAt80x24(root, url(standin), {
+        NO_COLOR: noColor,
+        FORCE_COLOR: undefined,
+        TERM: 'xterm-256color',
       });
       await pane.waitForText('recommended');
       screens.push(await pane.capture(true));
@@ -134,12 +142,7 @@ describe('the Targets step at 80×24', () => {
   it('picks three targets, saves them, and releases all three', async () => {
     standin = await startStandin({ imageSize: 64 * 1024 });
     const root = await tempRoot();
-    pane = await startInTmux({
-      args: ['--root', root, '--factory-url', standin.url],
-      width: 80,
-      height: 24,
-      env: {},
-    });
+    pane = await wizardAt80x24(root, url(standin), {});
     await pane.waitForText('recommended');
     await pane.type('1.12');
     await pane.waitForText('1.12▏');
