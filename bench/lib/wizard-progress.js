@@ -8,7 +8,7 @@ import {
 import { formatBytes, formatDuration, formatRate } from '../../dist/core/format/units.js';
 
 /**
- * The wizard's RENDER_INTERVAL_MS (src/components/shared/use-throttled-state.ts). Copied, not
+ * The wizard's RENDER_INTERVAL_MS (src/components/common/use-throttled-state.ts). Copied, not
  * imported: that module imports React, which the measured download process must not load.
  */
 const RENDER_INTERVAL_MS = 100;

@@ -4,8 +4,8 @@
 import { useInput } from 'ink';
 import { useEffect, useRef } from 'react';
 import { isKey } from './keys.js';
-import { useEachKey } from './shared/use-keys.js';
-import type { KeySlot } from './shared/use-keys.js';
+import { useEachKey } from './common/use-keys.js';
+import type { KeySlot } from './common/use-keys.js';
 import type { WizardAction } from './state/actions.js';
 
 export function useGlobalKeys(options: {

@@ -1,5 +1,6 @@
-// The catalogue the stand-in serves: real data copied from ../shared (see catalog/PROVENANCE.md),
-// imported as JSON so the build carries it into dist/ and nothing reads ../shared at run time.
+// The catalogue the stand-in serves: real data copied from the team's shared fixtures (see
+// catalog/PROVENANCE.md), imported as JSON so the build carries it into dist/ and nothing outside
+// the repository is read at run time.
 import versionsJson from './catalog/versions.json' with { type: 'json' };
 import brokenJson from './catalog/broken.json' with { type: 'json' };
 import ext1_10 from './catalog/extensions/v1.10.9.json' with { type: 'json' };

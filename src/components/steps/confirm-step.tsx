@@ -3,13 +3,13 @@
 import { Box } from 'ink';
 import { formatBytes } from '../../core/format/index.js';
 import { isGlobalKey, isKey } from '../keys.js';
-import { Footer } from '../shared/footer.js';
-import { StepTitle } from '../shared/step-title.js';
+import { Footer } from '../common/footer.js';
+import { StepTitle } from '../common/step-title.js';
 import type { WizardAction } from '../state/actions.js';
 import type { ReadyRelease } from '../state/steps.js';
 import { Tone } from '../theme.js';
 import { ArtifactRows, InstallerRows } from './release-records.js';
-import { useKeys } from '../shared/use-keys.js';
+import { useKeys } from '../common/use-keys.js';
 import { screenPosition } from '../state/screens.js';
 
 export interface ConfirmStepProps {

@@ -2,11 +2,11 @@
 // is safe, or quit with q (the exit code is the error's).
 import { Box } from 'ink';
 import { isGlobalKey, isKey } from '../keys.js';
-import { Footer } from '../shared/footer.js';
+import { Footer } from '../common/footer.js';
 import type { WizardAction } from '../state/actions.js';
 import type { ShownError } from '../state/describe-error.js';
 import { Tone } from '../theme.js';
-import { useKeys } from '../shared/use-keys.js';
+import { useKeys } from '../common/use-keys.js';
 
 export interface FailedStepProps {
   readonly error: ShownError;

@@ -3,8 +3,8 @@
 import { Box } from 'ink';
 import type { ReleaseRequest } from '../../core/pipeline/index.js';
 import { useServices } from '../services/context.js';
-import { Spinner } from '../shared/spinner.js';
-import { useTask } from '../shared/use-task.js';
+import { Spinner } from '../common/spinner.js';
+import { useTask } from '../common/use-task.js';
 import type { WizardAction } from '../state/actions.js';
 
 export interface StartStepProps {

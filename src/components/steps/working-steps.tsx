@@ -3,10 +3,10 @@ import { Box } from 'ink';
 import { useState } from 'react';
 import { formatDuration } from '../../core/format/index.js';
 import { useServices } from '../services/context.js';
-import { Footer } from '../shared/footer.js';
-import { Spinner } from '../shared/spinner.js';
-import { StepTitle } from '../shared/step-title.js';
-import { useTask } from '../shared/use-task.js';
+import { Footer } from '../common/footer.js';
+import { Spinner } from '../common/spinner.js';
+import { StepTitle } from '../common/step-title.js';
+import { useTask } from '../common/use-task.js';
 import type { WizardAction } from '../state/actions.js';
 import type {
   DetailsChoice,

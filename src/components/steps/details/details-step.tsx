@@ -2,8 +2,8 @@
 // current release.
 import { Box } from 'ink';
 import { useMemo, useState } from 'react';
-import { Footer } from '../../shared/footer.js';
-import { StepTitle } from '../../shared/step-title.js';
+import { Footer } from '../../common/footer.js';
+import { StepTitle } from '../../common/step-title.js';
 import type { WizardAction } from '../../state/actions.js';
 import type { ExtensionChoice, ReleaseDetails } from '../../state/steps.js';
 import { Tone } from '../../theme.js';

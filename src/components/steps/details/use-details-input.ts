@@ -1,6 +1,6 @@
 import { isGlobalKey, isKey, typedText } from '../../keys.js';
 import type { DetailsForm } from './use-details-form.js';
-import { useKeys } from '../../shared/use-keys.js';
+import { useKeys } from '../../common/use-keys.js';
 
 export interface DetailsInputOptions {
   readonly form: DetailsForm;

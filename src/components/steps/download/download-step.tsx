@@ -3,11 +3,11 @@
 // engine keeps every .part file for the next run.
 import { Box } from 'ink';
 import { useServices } from '../../services/context.js';
-import { Footer } from '../../shared/footer.js';
-import { StepTitle } from '../../shared/step-title.js';
-import { useListHeight } from '../../shared/use-list-height.js';
-import { useTask } from '../../shared/use-task.js';
-import { useThrottledState } from '../../shared/use-throttled-state.js';
+import { Footer } from '../../common/footer.js';
+import { StepTitle } from '../../common/step-title.js';
+import { useListHeight } from '../../common/use-list-height.js';
+import { useTask } from '../../common/use-task.js';
+import { useThrottledState } from '../../common/use-throttled-state.js';
 import type { WizardAction } from '../../state/actions.js';
 import type { PlannedRelease } from '../../state/steps.js';
 import { DownloadView } from './download-view.js';

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { formatBytes, formatDuration, formatRate } from '../../../core/format/index.js';
-import { ProgressBar } from '../../shared/progress-bar.js';
-import { Spinner } from '../../shared/spinner.js';
+import { ProgressBar } from '../../common/progress-bar.js';
+import { Spinner } from '../../common/spinner.js';
 import { Tone } from '../../theme.js';
 import type { DownloadProgress } from './download-progress.js';
 

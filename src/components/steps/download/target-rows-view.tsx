@@ -3,7 +3,7 @@
 import { Box } from 'ink';
 import { formatBytes, formatRate } from '../../../core/format/index.js';
 import type { PlannedTarget } from '../../../core/pipeline/index.js';
-import { ProgressBar } from '../../shared/progress-bar.js';
+import { ProgressBar } from '../../common/progress-bar.js';
 import { Tone } from '../../theme.js';
 import type { ToneName } from '../../theme.js';
 import { NO_TARGET_PROGRESS, targetsTotal } from './target-progress.js';

@@ -3,11 +3,11 @@
 import { Box } from 'ink';
 import { useState } from 'react';
 import type { ExtensionInfo } from '../../../core/catalogue/index.js';
-import { Footer } from '../../shared/footer.js';
-import { FilterLine } from '../../shared/filter-line.js';
-import { StepTitle } from '../../shared/step-title.js';
-import { useListHeight } from '../../shared/use-list-height.js';
-import { WindowedList } from '../../shared/windowed-list.js';
+import { Footer } from '../../common/footer.js';
+import { FilterLine } from '../../common/filter-line.js';
+import { StepTitle } from '../../common/step-title.js';
+import { useListHeight } from '../../common/use-list-height.js';
+import { WindowedList } from '../../common/windowed-list.js';
 import type { WizardAction } from '../../state/actions.js';
 import { plural } from '../../state/finished.js';
 import { Tone } from '../../theme.js';

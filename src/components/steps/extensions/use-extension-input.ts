@@ -1,7 +1,7 @@
 import { isGlobalKey, isKey } from '../../keys.js';
-import { moveInList, typeInFilter } from '../../shared/list-keys.js';
+import { moveInList, typeInFilter } from '../../common/list-keys.js';
 import type { ExtensionSelection } from './use-extension-selection.js';
-import { useKeys } from '../../shared/use-keys.js';
+import { useKeys } from '../../common/use-keys.js';
 
 export interface ExtensionInputOptions {
   readonly selection: ExtensionSelection;

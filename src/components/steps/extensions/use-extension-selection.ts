@@ -1,8 +1,8 @@
 // The extension screen's state: which names are ticked, and the rows and problems that follow.
 import { useMemo, useState } from 'react';
 import type { ExtensionInfo } from '../../../core/catalogue/index.js';
-import { useFilteredCursor } from '../../shared/use-filtered-cursor.js';
-import type { FilteredCursor } from '../../shared/use-filtered-cursor.js';
+import { useFilteredCursor } from '../../common/use-filtered-cursor.js';
+import type { FilteredCursor } from '../../common/use-filtered-cursor.js';
 import { extensionRows, rowKey, rowMatches } from './extension-rows.js';
 import type { ExtensionRow } from './extension-rows.js';
 

@@ -3,15 +3,15 @@
 import { posix } from 'node:path';
 import { Box } from 'ink';
 import { isGlobalKey, isKey } from '../../keys.js';
-import { Footer } from '../../shared/footer.js';
-import { StepTitle } from '../../shared/step-title.js';
+import { Footer } from '../../common/footer.js';
+import { StepTitle } from '../../common/step-title.js';
 import type { WizardAction } from '../../state/actions.js';
 import type { PlannedTarget, PlanProblem } from '../../../core/pipeline/index.js';
 import type { PlannedRelease } from '../../state/steps.js';
 import { Tone } from '../../theme.js';
 import { ChangesSince } from './changes-since.js';
 import { SchematicDiff } from './schematic-diff.js';
-import { useKeys } from '../../shared/use-keys.js';
+import { useKeys } from '../../common/use-keys.js';
 import { screenPosition } from '../../state/screens.js';
 
 export interface PreviewStepProps {

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { diffLines } from '../../shared/line-diff.js';
+import { diffLines } from '../../common/line-diff.js';
 import { Tone } from '../../theme.js';
 
 /** Enough for a changed extension list; more would push the preview past 24 lines. */

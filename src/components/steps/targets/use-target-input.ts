@@ -1,6 +1,6 @@
 import { isGlobalKey, isKey } from '../../keys.js';
-import { moveInList } from '../../shared/list-keys.js';
-import { useKeys } from '../../shared/use-keys.js';
+import { moveInList } from '../../common/list-keys.js';
+import { useKeys } from '../../common/use-keys.js';
 import type { TargetSelection } from './use-target-selection.js';
 
 export interface TargetInputOptions {

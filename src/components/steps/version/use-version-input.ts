@@ -1,8 +1,8 @@
 import { isGlobalKey, isKey } from '../../keys.js';
-import type { FilteredCursor } from '../../shared/use-filtered-cursor.js';
+import type { FilteredCursor } from '../../common/use-filtered-cursor.js';
 import type { ClassifiedVersion } from '../../../core/versions/index.js';
-import { useKeys } from '../../shared/use-keys.js';
-import { moveInList, typeInFilter } from '../../shared/list-keys.js';
+import { useKeys } from '../../common/use-keys.js';
+import { moveInList, typeInFilter } from '../../common/list-keys.js';
 
 export interface VersionInputOptions {
   readonly list: FilteredCursor<ClassifiedVersion>;

@@ -1,7 +1,7 @@
 // The version screen's state: the factory's versions newest first, narrowed by what is typed.
 import type { ClassifiedVersion } from '../../../core/versions/index.js';
-import { useFilteredCursor } from '../../shared/use-filtered-cursor.js';
-import type { FilteredCursor } from '../../shared/use-filtered-cursor.js';
+import { useFilteredCursor } from '../../common/use-filtered-cursor.js';
+import type { FilteredCursor } from '../../common/use-filtered-cursor.js';
 
 const keyOf = (entry: ClassifiedVersion): string => entry.version;
 
