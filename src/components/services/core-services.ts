@@ -3,7 +3,7 @@
 // run's one signal, and the session's lock is held until the command ends (finish).
 import type { FactoryClient } from '../../core/factory/index.js';
 import type { Http } from '../../core/http/index.js';
-import { headSizes, openReleaseSession } from '../../core/pipeline/index.js';
+import { openReleaseSession } from '../../core/pipeline/index.js';
 import type {
   LoadedProject,
   ReleaseRequest,
@@ -109,10 +109,7 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
           targets,
         });
         const plan = await session.plan(project, answers, undefined);
-        return await headSizes(plan.targets, {
-          http: options.http,
-          signal: AbortSignal.any([options.signal, signal]),
-        });
+        return await session.sizes(plan, signal);
       } catch {
         // A choice the plan refuses (no ISO yet) has no URLs to ask: the sizes stay unknown.
         return unknown;

@@ -78,8 +78,11 @@ export interface ReleaseSession {
   lock(project: LoadedProject): Promise<readonly string[]>;
   /** Submits the release's schematic, then each other one a target names. */
   submit(plan: ReleasePlan): Promise<SubmittedSchematic>;
-  /** HEAD of every target at once: starts every build; the sizes the factory announces. */
-  sizes(plan: ReleasePlan): Promise<ReadonlyMap<string, number | undefined>>;
+  /**
+   * HEAD of every target at once: starts every build; the sizes the factory announces. `signal`
+   * (besides the session's) lets a screen that is left stop waiting for a cold build.
+   */
+  sizes(plan: ReleasePlan, signal?: AbortSignal): Promise<ReadonlyMap<string, number | undefined>>;
   /** Every target, a few at a time; rejects after all settled when any failed. */
   download(
     project: LoadedProject,
@@ -155,7 +158,11 @@ export function openReleaseSession(
       }
       return answer;
     },
-    sizes: (plan) => headSizes(plan.targets, { http, signal }),
+    sizes: (plan, screen) =>
+      headSizes(plan.targets, {
+        http,
+        signal: screen && signal ? AbortSignal.any([signal, screen]) : (screen ?? signal),
+      }),
     download: async (project, plan, onEvent, options) => {
       const existing = await readExistingManifest(plan.paths);
       return downloadTargets(plan.targets, {
