@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 // what a folder keeps private stays private (issue 11).
 const PUBLIC_SURFACE_FOLDERS = [
   'artifacts',
+  'bundle',
   'catalogue',
   'diff',
   'download',
@@ -18,10 +19,15 @@ const PUBLIC_SURFACE_FOLDERS = [
   'installer',
   'kubernetes',
   'manifest',
+  'oci',
   'pipeline',
   'preflight',
   'project-file',
+  'provenance',
+  'publish',
+  'registry',
   'schematic',
+  'signing',
   'status',
   'text',
   'verify',
