@@ -1,6 +1,6 @@
 // The one copy engine: an image (an index with its children, or a plain manifest such as a cosign
 // signature) from any OciSource to any OciDestination, byte-exact. Publish, bundle and
-// `publish --from` all go through here (docs/distribution-protocol.md §3). Order matters: blobs
+// `publish --from` all go through here (docs/distribution-protocol.md §1.3). Order matters: blobs
 // first, then child manifests, then the index, so a destination never holds a manifest whose
 // content is missing; tags are the orchestrator's to move, last.
 import { CancelledError, IntegrityError } from '../errors.js';

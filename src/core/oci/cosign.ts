@@ -1,5 +1,5 @@
 // The factory's cosign signature of an installer index, checked as cosign checks it
-// (docs/distribution-protocol.md §2): the `.sig` tag holds a manifest whose simple-signing layer
+// (docs/distribution-protocol.md §1.2): the `.sig` tag holds a manifest whose simple-signing layer
 // is a payload naming the index digest, and the layer's annotation is an ECDSA P-256 / SHA-256
 // signature of exactly those payload bytes under the key the factory serves.
 import { createPublicKey, createVerify } from 'node:crypto';

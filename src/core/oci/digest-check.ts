@@ -1,6 +1,6 @@
 // Holds bytes to the digest and size a descriptor promised, while they flow: nothing is buffered,
 // and a blob that differs by one byte or ends one byte short fails before anything trusts it
-// (docs/distribution-protocol.md §1). Talos pins installers by digest, so this is the check that
+// (docs/distribution-protocol.md §1.3). Talos pins installers by digest, so this is the check that
 // makes a mirror or a bundle worth having.
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';

@@ -1,7 +1,7 @@
 // The factory's registry frontend as an OciSource: manifests and blobs of one installer
 // repository, in both delivery modes (docs/factory-protocol.md §9.3): proxied through (200) or a
 // 307 to the backing registry, which may ask for an anonymous bearer token. Redirects are taken by
-// hand so a token only ever reaches the host that asked for it (docs/distribution-protocol.md §1).
+// hand so a token only ever reaches the host that asked for it (docs/distribution-protocol.md §1.1).
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { CancelledError, IntegrityError, NetworkError, ReleaseError } from '../errors.js';

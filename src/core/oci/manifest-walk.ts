@@ -1,5 +1,5 @@
 // What a manifest points at: an index lists child manifests, an image manifest lists a config and
-// layers (docs/distribution-protocol.md §1). Only the descriptors are read, never re-serialised:
+// layers (docs/distribution-protocol.md §1.3). Only the descriptors are read, never re-serialised:
 // the bytes travel as they came, since their digest is what Talos pins.
 import { IntegrityError } from '../errors.js';
 import { SHA256_DIGEST } from './digest-check.js';
