@@ -3,8 +3,8 @@
 // `publish --from` all go through here (docs/distribution-protocol.md §1.3). Order matters: blobs
 // first, then child manifests, then the index, so a destination never holds a manifest whose
 // content is missing; tags are the orchestrator's to move, last.
-import { CancelledError, IntegrityError } from '../errors.js';
-import { throwIfCancelled } from '../http/index.js';
+import { CancelledError, IntegrityError, NetworkError, ReleaseError } from '../errors.js';
+import { throwIfCancelled, withRetries } from '../http/index.js';
 import { checkedBlob, SHA256_DIGEST } from './digest-check.js';
 import { manifestLinks } from './manifest-walk.js';
 import type {
@@ -27,6 +27,10 @@ export interface CopyImageRequest {
   readonly concurrency?: number | undefined;
   readonly onEvent?: CopyEventSink | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Further tries of a blob whose transfer broke (a reset, a registry that stayed away). Default 2. */
+  readonly blobRetries?: number | undefined;
+  /** First wait before such a try. Default 1 s; tests pass less. */
+  readonly retryBackoffMs?: number | undefined;
 }
 
 export interface CopiedImage {
@@ -42,6 +46,17 @@ export const DEFAULT_COPY_CONCURRENCY = 3;
 const MAX_DEPTH = 4;
 
 export async function copyImage(request: CopyImageRequest): Promise<CopiedImage> {
+  try {
+    return await copyWhole(request);
+  } catch (error) {
+    // However deep the abort surfaced (a stream, a file write), the operator sees one Ctrl-C.
+    if (request.signal?.aborted && !(error instanceof CancelledError))
+      throw new CancelledError('copy cancelled', { cause: error });
+    throw error;
+  }
+}
+
+async function copyWhole(request: CopyImageRequest): Promise<CopiedImage> {
   const { source, signal } = request;
   if (!SHA256_DIGEST.test(request.reference))
     throw new IntegrityError(
@@ -131,18 +146,23 @@ async function copyBlob(request: CopyImageRequest, descriptor: Descriptor): Prom
     }
   }
   const open = checkedBlob(request.source.blob(descriptor), descriptor, request.source.description);
-  await destination.putBlob(
-    repository,
-    descriptor,
-    open,
-    (sentBytes) =>
-      onEvent?.({
-        type: 'blob-progress',
-        digest: descriptor.digest,
-        sentBytes,
-        totalBytes: descriptor.size,
-      }),
-    signal,
+  const progress = (sentBytes: number): void =>
+    onEvent?.({
+      type: 'blob-progress',
+      digest: descriptor.digest,
+      sentBytes,
+      totalBytes: descriptor.size,
+    });
+  // A transfer that broke on the way is tried again (the destination resumes from what it holds);
+  // a refusal or a wrong byte is not, since another try gives the same answer.
+  await withRetries(
+    () => destination.putBlob(repository, descriptor, open, progress, signal),
+    (error) => error instanceof NetworkError || !(error instanceof ReleaseError),
+    {
+      retries: request.blobRetries ?? 2,
+      backoffMs: request.retryBackoffMs ?? 1_000,
+      signal,
+    },
   );
   throwIfCancelled(signal);
   return done('uploaded');
