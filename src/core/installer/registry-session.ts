@@ -37,8 +37,10 @@ export function authorizationFor(session: RegistrySession, url: URL): Record<str
 }
 
 /**
- * After a 401 from `url`: fetches an anonymous token when the host is a redirect target that
- * sent a Bearer challenge and has none yet. True when the caller should send its request again.
+ * After a 401 from `url`: fetches an anonymous token when the host is a redirect target that sent
+ * a Bearer challenge. A token already held was refused (tokens live about a minute, a copy of an
+ * installer longer), so it is replaced. True when the caller should send its request again; each
+ * caller answers at most once per request, so a registry that refuses every token ends the loop.
  * Shared by manifest requests here and the blob streams of the OCI source (core/oci).
  */
 export async function answerChallenge(
@@ -48,9 +50,10 @@ export async function answerChallenge(
   wwwAuthenticate: string | undefined,
 ): Promise<boolean> {
   const host = hostWithPort(url);
-  if (status !== 401 || host === session.factoryHost || session.tokens.has(host)) return false;
+  if (status !== 401 || host === session.factoryHost) return false;
   const challenge = parseBearerChallenge(wwwAuthenticate);
   if (!challenge) return false;
+  session.tokens.delete(host);
   session.tokens.set(host, await fetchAnonymousToken(session.http, challenge, session));
   return true;
 }

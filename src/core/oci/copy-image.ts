@@ -119,17 +119,23 @@ async function walk(
 async function copyBlobs(request: CopyImageRequest, blobs: readonly Descriptor[]): Promise<void> {
   const width = Math.max(1, request.concurrency ?? DEFAULT_COPY_CONCURRENCY);
   let next = 0;
+  let failed = false;
   const lane = async (): Promise<void> => {
-    while (next < blobs.length) {
+    while (next < blobs.length && !failed) {
       const blob = blobs[next];
       next += 1;
-      if (blob) await copyBlob(request, blob);
+      try {
+        if (blob) await copyBlob(request, blob);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
-  // A lane that fails stops taking blobs; the others finish theirs and the first error wins.
+  // After a failure no lane takes another blob; those in flight finish and the first error wins.
   const results = await Promise.allSettled(Array.from({ length: width }, lane));
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
+  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
 }
 
 async function copyBlob(request: CopyImageRequest, descriptor: Descriptor): Promise<void> {

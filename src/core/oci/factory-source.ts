@@ -191,6 +191,7 @@ async function openBlobOnce(
   offset: number,
 ): Promise<Readable> {
   let url = start;
+  let challengeAnswered = false;
   // Redirect hops plus the one request repeated after an anonymous token was fetched.
   for (let hop = 0; hop <= MAX_REDIRECTS + 1; hop += 1) {
     const request = session.http.got.stream(url, {
@@ -230,7 +231,13 @@ async function openBlobOnce(
     }
     const body = await readErrorBody(request);
     request.destroy();
-    if (await answerChallenge(session, url, status, response.headers['www-authenticate'])) continue;
+    if (
+      !challengeAnswered &&
+      (await answerChallenge(session, url, status, response.headers['www-authenticate']))
+    ) {
+      challengeAnswered = true;
+      continue;
+    }
     if (isTransientStatus(status))
       throw new TransientFailure(`HTTP ${status} from ${hostWithPort(url)}`);
     throw refusalForUrl('GET', url, status, body);
