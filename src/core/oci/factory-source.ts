@@ -75,12 +75,14 @@ function nextHop(url: URL, response: { statusCode: number; headers: Response['he
 
 export function factoryRegistrySource(options: FactoryRegistrySourceOptions): OciSource {
   const base = options.registryBase.replace(/\/+$/, '');
+  // A bad --factory-url or --registry is the operator's to fix (exit 2), before any request.
+  const baseUrl = assertAllowedUrl(base, 'registry URL');
   const startUrl = (kind: 'manifests' | 'blobs', reference: string): URL => {
     const url = new URL(`${base}/v2/${options.repository}/${kind}/${reference}`);
     assertAllowedUrl(url);
     return url;
   };
-  const factoryHost = hostWithPort(new URL(base));
+  const factoryHost = hostWithPort(baseUrl);
   // Tokens outlive one request: the backing registry's token serves every blob of the repository.
   const tokens = new Map<string, string>();
   const sessionFor = (signal: AbortSignal | undefined): RegistrySession => ({
@@ -90,7 +92,7 @@ export function factoryRegistrySource(options: FactoryRegistrySourceOptions): Oc
     factoryHost,
     tokens,
   });
-  const description = `${new URL(base).host}/${options.repository}`;
+  const description = `${baseUrl.host}/${options.repository}`;
 
   /** Retries what passes with time, then turns it into the NetworkError the operator sees. */
   const retrying = async <T>(
