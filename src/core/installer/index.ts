@@ -4,7 +4,9 @@ export type { InstallerDigest, InstallerDigestRequest } from './resolve-digest.j
 export { tryResolveInstallerDigest } from './try-resolve-digest.js';
 export type { OptionalInstallerDigest } from './try-resolve-digest.js';
 export { pinnedReference } from './pinned-reference.js';
-export { MANIFEST_ACCEPT } from './manifest-media-types.js';
+export { DIGEST_PATTERN, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES } from './manifest-media-types.js';
 export { registryBaseUrl } from './registry-base-url.js';
 export { architectureDigests, indexArchitectures, resolveIndexChildren } from './index-children.js';
 export type { ArchitectureDigest, IndexChildrenRequest } from './index-children.js';
+export { answerChallenge, authorizationFor, requestManifest } from './registry-session.js';
+export type { RegistrySession } from './registry-session.js';

@@ -20,15 +20,42 @@ async function send(
   url: URL,
   method: 'HEAD' | 'GET',
 ): Promise<Response<Buffer>> {
-  const token = session.tokens.get(hostWithPort(url));
   return session.http.got(url, {
     method,
     followRedirect: false,
     responseType: 'buffer',
-    headers: { accept: MANIFEST_ACCEPT, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { accept: MANIFEST_ACCEPT, ...authorizationFor(session, url) },
     timeout: { request: session.timeoutMs },
     ...(session.signal ? { signal: session.signal } : {}),
   });
+}
+
+/** The Authorization header for `url`: a token only for the host that issued it. */
+export function authorizationFor(session: RegistrySession, url: URL): Record<string, string> {
+  const token = session.tokens.get(hostWithPort(url));
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/**
+ * After a 401 from `url`: fetches an anonymous token when the host is a redirect target that sent
+ * a Bearer challenge. A token already held was refused (tokens live about a minute, a copy of an
+ * installer longer), so it is replaced. True when the caller should send its request again; each
+ * caller answers at most once per request, so a registry that refuses every token ends the loop.
+ * Shared by manifest requests here and the blob streams of the OCI source (core/oci).
+ */
+export async function answerChallenge(
+  session: RegistrySession,
+  url: URL,
+  status: number,
+  wwwAuthenticate: string | undefined,
+): Promise<boolean> {
+  const host = hostWithPort(url);
+  if (status !== 401 || host === session.factoryHost) return false;
+  const challenge = parseBearerChallenge(wwwAuthenticate);
+  if (!challenge) return false;
+  session.tokens.delete(host);
+  session.tokens.set(host, await fetchAnonymousToken(session.http, challenge, session));
+  return true;
 }
 
 /** One request; a 401 from a redirect target with a Bearer challenge is answered once, anonymously. */
@@ -38,11 +65,11 @@ export async function requestManifest(
   method: 'HEAD' | 'GET',
 ): Promise<Response<Buffer>> {
   const response = await send(session, url, method);
-  const host = hostWithPort(url);
-  if (response.statusCode !== 401 || host === session.factoryHost || session.tokens.has(host))
-    return response;
-  const challenge = parseBearerChallenge(response.headers['www-authenticate']);
-  if (!challenge) return response;
-  session.tokens.set(host, await fetchAnonymousToken(session.http, challenge, session));
-  return send(session, url, method);
+  const retry = await answerChallenge(
+    session,
+    url,
+    response.statusCode,
+    response.headers['www-authenticate'],
+  );
+  return retry ? send(session, url, method) : response;
 }
