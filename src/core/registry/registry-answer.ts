@@ -1,7 +1,13 @@
 // How an unexpected registry answer becomes an error: 5xx, 408 and 429 are worth another try
 // (the one transient rule in core/http), any other status is the registry refusing, quoted with
 // the error code from its JSON body (`{"errors":[{"code","message"}]}`, distribution spec).
-import { CancelledError, NetworkError, RegistryRefusedError, ReleaseError } from '../errors.js';
+import {
+  CancelledError,
+  errnoCode,
+  NetworkError,
+  RegistryRefusedError,
+  ReleaseError,
+} from '../errors.js';
 import {
   abortableDelay,
   backoffDelay,
@@ -78,6 +84,18 @@ export function ownError(error: unknown): unknown {
   return error;
 }
 
+/** A connection failure that no retry cures (no such host, TLS refused): said plainly, once. */
+function unreachable(error: unknown, what: string, host: string): unknown {
+  if (error instanceof ReleaseError || errnoCode(error) === undefined) return error;
+  return new NetworkError(
+    `could not reach the registry ${host} for ${what} (${describeNetworkFailure(error)})`,
+    {
+      hint: `Check the registry host in --to and your network or proxy settings (HTTPS_PROXY, NO_PROXY).`,
+      cause: error,
+    },
+  );
+}
+
 export interface RetryBudget {
   readonly retries: number;
   readonly backoffMs: number;
@@ -107,7 +125,7 @@ export async function backOffOrThrow(
 ): Promise<void> {
   throwIfCancelled(budget.signal);
   if (error instanceof CancelledError) throw error;
-  if (!isRetryable(error)) throw ownError(error);
+  if (!isRetryable(error)) throw unreachable(ownError(error), what, host);
   if (failures > budget.retries) throw unavailable(what, host, error);
   await abortableDelay(backoffDelay(failures - 1, budget.backoffMs), budget.signal);
 }
