@@ -188,17 +188,17 @@ describe.skipIf(!HAS_DOCKER_REGISTRY)(
     });
 
     it('stops with exit 5 when the source is shorter than its descriptor', async () => {
-    const client = clientFor(registry.host);
-    const blob = bufferBlob(Buffer.from('short source'));
-    const longer = { ...blob.descriptor, size: blob.descriptor.size + 10 };
-    const failure = await client
-      .putBlob('team/talos/short', longer, blob.open)
-      .catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(IntegrityError);
-    expect((failure as IntegrityError).message).toContain('10 bytes short');
-  });
+      const client = clientFor(registry.host);
+      const blob = bufferBlob(Buffer.from('short source'));
+      const longer = { ...blob.descriptor, size: blob.descriptor.size + 10 };
+      const failure = await client
+        .putBlob('team/talos/short', longer, blob.open)
+        .catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(IntegrityError);
+      expect((failure as IntegrityError).message).toContain('10 bytes short');
+    });
 
-  it('reports a registry that answers 500 to manifest PUTs as unavailable (exit 4), and no tag moves', async () => {
+    it('reports a registry that answers 500 to manifest PUTs as unavailable (exit 4), and no tag moves', async () => {
       const proxy = await faultProxy(registry, failManifestPuts(500));
       try {
         const client = clientFor(proxy.host);
