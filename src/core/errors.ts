@@ -85,6 +85,25 @@ export class FactoryRefusedError extends ReleaseError {
   }
 }
 
+/**
+ * A registry we publish to refused: wrong or missing credentials (401/403 after answering its
+ * challenge), or a request it will not take. The hint names the Docker config file and
+ * `docker login <host>`, never a secret.
+ */
+export class RegistryRefusedError extends ReleaseError {
+  readonly exitCode = ExitCode.factoryRefused;
+  readonly kind = 'registry';
+  readonly status: number;
+  /** The registry's host:port. */
+  readonly host: string;
+
+  constructor(message: string, details: ErrorDetails & { status: number; host: string }) {
+    super(message, details);
+    this.status = details.status;
+    this.host = details.host;
+  }
+}
+
 /** The network or the factory stayed unavailable after bounded retries (5xx, resets, timeouts). */
 export class NetworkError extends ReleaseError {
   readonly exitCode = ExitCode.unavailable;

@@ -5,6 +5,8 @@ export { tryResolveInstallerDigest } from './try-resolve-digest.js';
 export type { OptionalInstallerDigest } from './try-resolve-digest.js';
 export { pinnedReference } from './pinned-reference.js';
 export { DIGEST_PATTERN, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES } from './manifest-media-types.js';
+export { parseBearerChallenge } from './bearer-challenge.js';
+export type { BearerChallenge } from './bearer-challenge.js';
 export { registryBaseUrl } from './registry-base-url.js';
 export { architectureDigests, indexArchitectures, resolveIndexChildren } from './index-children.js';
 export type { ArchitectureDigest, IndexChildrenRequest } from './index-children.js';
