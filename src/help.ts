@@ -12,6 +12,10 @@ Usage:
   talos-release status                  is a new release due? exit 0 current, 10 due (for CI)
   talos-release publish <version> --to <registry>/<prefix>
                                         push the release and its installers to an OCI registry
+  talos-release bundle <version> [--out <dir>|<file>.tar]
+                                        the release and its installers for an air-gapped site
+  talos-release verify --bundle <dir|tar> [--pubkey <key>]   check a bundle offline
+  talos-release publish --from <bundle> --to <registry>/<prefix>   load a bundle at the site
 
 Release flags:
   --schematic <file>             schematic YAML (default schematics/metal-amd64.yaml)

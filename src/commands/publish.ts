@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { ExitCode, UserInputError } from '../core/errors.js';
 import { readProjectFile } from '../core/project-file/index.js';
+import { publishFromBundle } from '../core/bundle/index.js';
 import { openPublishTarget, publishFromRepository } from '../core/publish/index.js';
 import { readToolVersion } from '../tool-version.js';
 import type { CommandIo } from './io.js';
@@ -14,6 +15,7 @@ import { createRunHttp } from './run-http.js';
 
 const PUBLISH_OPTIONS = {
   to: { type: 'string' },
+  from: { type: 'string' },
   root: { type: 'string' },
   'registry-ca': { type: 'string' },
   'insecure-registry': { type: 'boolean' },
@@ -29,6 +31,7 @@ const USAGE =
 export async function runPublish(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandFlags(argv, PUBLISH_OPTIONS, USAGE);
   const root = resolve(io.cwd, values.root ?? '.');
+  if (values.from !== undefined) return publishBundle(values, positionals, io, root);
   const releaseVersion = releaseVersionArgument(positionals);
   const to = values.to ?? readProjectFile(root)?.publish?.to;
   if (to === undefined)
@@ -91,4 +94,51 @@ function concurrencyFlag(value: string | undefined): number | undefined {
       hint: 'Give how many blobs upload at once, e.g. --concurrency 3.',
     });
   return n;
+}
+
+type PublishValues = ReturnType<typeof parseCommandFlags<typeof PUBLISH_OPTIONS>>['values'];
+
+/** `publish --from <bundle>`: at the site; the installers come from the bundle, not the factory. */
+async function publishBundle(
+  values: PublishValues,
+  positionals: readonly string[],
+  io: CommandIo,
+  root: string,
+): Promise<number> {
+  if (positionals.length > 0)
+    throw new UserInputError('publish --from takes no release version: the bundle names it', {
+      hint: USAGE,
+    });
+  const to = values.to ?? readProjectFile(root)?.publish?.to;
+  if (to === undefined)
+    throw new UserInputError('publish --from needs a destination registry', {
+      hint: 'Pass --to <site registry>/<prefix>.',
+    });
+  const target = await openPublishTarget({
+    http: createRunHttp(io.env, readToolVersion()),
+    to,
+    insecure: values['insecure-registry'] === true,
+    caPath:
+      values['registry-ca'] === undefined ? undefined : resolve(io.cwd, values['registry-ca']),
+    env: io.env,
+  });
+  const json = values.json === true;
+  const bundle = resolve(io.cwd, values.from ?? '');
+  if (!json)
+    io.stdout.write(`Publishing bundle ${bundle} to ${target.registry}/${target.prefix}\n`);
+  const printer = publishProgressPrinter(io, { json });
+  const publication = await withInterruptSignal((signal) =>
+    publishFromBundle({
+      bundle,
+      target,
+      requireSignature: values['require-signature'] === true,
+      force: values.force === true,
+      concurrency: concurrencyFlag(values.concurrency),
+      toolVersion: readToolVersion(),
+      onEvent: printer.onEvent,
+      signal,
+    }),
+  );
+  printer.finish({ publication, recordPath: undefined });
+  return ExitCode.ok;
 }

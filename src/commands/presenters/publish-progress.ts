@@ -8,7 +8,11 @@ import { jsonLine } from './json.js';
 
 export interface PublishPrinter {
   readonly onEvent: (event: PublishEvent) => void;
-  finish(result: RepositoryPublishResult): void;
+  /** A publish from a bundle has no repository to record in: recordPath is undefined. */
+  finish(result: {
+    readonly publication: RepositoryPublishResult['publication'];
+    readonly recordPath: string | undefined;
+  }): void;
 }
 
 const HOW_WORDS = { uploaded: 'uploaded', mounted: 'mounted ', skipped: 'present ' } as const;
@@ -82,7 +86,7 @@ export function publishProgressPrinter(
       out(`published: ${publication.release.reference}@${publication.release.digest}`);
       for (const installer of publication.installers)
         out(`  installer: ${installer.reference}@${installer.digest}`);
-      out(`recorded in ${recordPath}`);
+      if (recordPath !== undefined) out(`recorded in ${recordPath}`);
     },
   };
 }
