@@ -46,6 +46,7 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
       manifestPath,
       root,
       online: values.online === true,
+      env: io.env,
       http: createRunHttp(io.env, readToolVersion()),
       signal,
       onCheck: json ? undefined : (check) => io.stdout.write(`${renderCheck(check, marks)}\n`),

@@ -33,6 +33,7 @@ export async function openPublishTarget(options: PublishTargetOptions): Promise<
   const credentials = await loadDockerCredentials({ env: options.env });
   return {
     registry: destination.host,
+    scheme: destination.scheme,
     prefix: destination.prefix,
     destination: createRegistryClient({ http: options.http, destination, credentials, ca }),
   };

@@ -25,6 +25,7 @@ const mirroredInstaller = z.strictObject({
 
 const publication = z.strictObject({
   registry: z.string().min(1).describe('host[:port]'),
+  scheme: z.enum(['https', 'http']).describe('http only for a registry on this machine.'),
   prefix: z.string().min(1),
   publishedAt: z.string().min(1),
   toolVersion: z.string().min(1),

@@ -25,6 +25,7 @@ import { Readable } from 'node:stream';
 export interface PublishTarget {
   /** host[:port], as written into references. */
   readonly registry: string;
+  readonly scheme: 'https' | 'http';
   readonly prefix: string;
   readonly destination: OciDestination;
 }
@@ -157,6 +158,7 @@ export async function publishRelease(request: PublishRequest): Promise<Publicati
 
   return {
     registry: target.registry,
+    scheme: target.scheme,
     prefix: target.prefix,
     publishedAt: request.now().toISOString(),
     toolVersion: request.toolVersion,
