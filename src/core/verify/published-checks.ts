@@ -62,13 +62,11 @@ export async function checkPublishedReferences(
   return checks;
 }
 
+/** Version tags and digests only: a channel tag is meant to move on to later releases. */
 function referencesOf(publication: Publication): { reference: string; digest: string }[] {
   const release = publication.release;
   return [
     { reference: release.reference, digest: release.digest },
-    ...(release.channelReference
-      ? [{ reference: release.channelReference, digest: release.digest }]
-      : []),
     ...publication.installers.flatMap((installer) => [
       { reference: installer.reference, digest: installer.digest },
       ...(installer.signature ? [installer.signature] : []),
