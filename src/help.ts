@@ -10,6 +10,12 @@ Usage:
   talos-release verify <manifest>       re-check a release manifest, its schematic and its ISO
   talos-release diff [<from>] [<to>]    what changed between two releases (default: the last two)
   talos-release status                  is a new release due? exit 0 current, 10 due (for CI)
+  talos-release publish <version> --to <registry>/<prefix>
+                                        push the release and its installers to an OCI registry
+  talos-release bundle <version> [--out <dir>|<file>.tar]
+                                        the release and its installers for an air-gapped site
+  talos-release verify --bundle <dir|tar> [--pubkey <key>]   check a bundle offline
+  talos-release publish --from <bundle> --to <registry>/<prefix>   load a bundle at the site
 
 Release flags:
   --schematic <file>             schematic YAML (default schematics/metal-amd64.yaml)
@@ -44,6 +50,10 @@ Release flags:
   --as-is                        (id) the ID of the file exactly as written
   --markdown                     (diff) release notes to paste into a release page
   --offline                      (status) check only the schematic file against the release
+  --to <registry>/<prefix>       (publish) destination, e.g. registry.example.com/appliance
+  --registry-ca <pem>            (publish) the CA that signed the registry's certificate
+  --insecure-registry            (publish) plain http, to a registry on this machine only
+  --require-signature            (publish) refuse installers without a valid cosign signature
   -h, --help                     this text
   --version                      the tool's version
 

@@ -26,6 +26,14 @@ export async function dispatch(argv: readonly string[]): Promise<number> {
         const { runDiff } = await import('./diff.js');
         return await runDiff(rest, io);
       }
+      case 'bundle': {
+        const { runBundle } = await import('./bundle.js');
+        return await runBundle(rest, io);
+      }
+      case 'publish': {
+        const { runPublish } = await import('./publish.js');
+        return await runPublish(rest, io);
+      }
       case 'status': {
         const { runStatus } = await import('./status.js');
         return await runStatus(rest, io);

@@ -20,6 +20,10 @@ const VERIFY_OPTIONS = {
 } as const;
 
 export async function runVerify(argv: readonly string[], io: CommandIo): Promise<number> {
+  if (argv.some((arg) => arg === '--bundle' || arg.startsWith('--bundle='))) {
+    const { runVerifyBundle } = await import('./verify-bundle.js');
+    return runVerifyBundle(argv, io);
+  }
   const { values, positionals } = parseVerifyFlags(argv);
   const [manifestArg, ...extra] = positionals;
   if (manifestArg === undefined || extra.length > 0) {
@@ -42,6 +46,7 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
       manifestPath,
       root,
       online: values.online === true,
+      env: io.env,
       http: createRunHttp(io.env, readToolVersion()),
       signal,
       onCheck: json ? undefined : (check) => io.stdout.write(`${renderCheck(check, marks)}\n`),

@@ -49,6 +49,20 @@ export const projectFileSchema = z
       .max(16)
       .optional()
       .describe('How many targets download at once (default 3).'),
+    publish: z
+      .strictObject({
+        to: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('Where `publish` and the wizard send releases: <registry>[:port]/<prefix>.'),
+        skip: z
+          .boolean()
+          .optional()
+          .describe("true when the wizard's Publish step should be skipped by default."),
+      })
+      .optional()
+      .describe('Publishing to the team registry.'),
   })
   .meta({ title: 'talos-release project file', description: 'What this repository releases.' });
 

@@ -18,6 +18,7 @@ import { checkFactoryInstallers } from './online-installer-checks.js';
 import { checkFactoryInstallerDigest, checkFactoryIsoSize } from './online-checks.js';
 import { checkFactoryExtensions } from './online-extension-checks.js';
 import { isUnderRoot } from './paths.js';
+import { checkPublishedReferences } from './published-checks.js';
 import { checkKubernetesSupported, checkReleaseVersionFile } from './record-checks.js';
 import { checkRecordedSchematic, checkSchematicFile } from './schematic-checks.js';
 import { checkSha256Sums } from './sums-check.js';
@@ -32,6 +33,10 @@ export interface VerifyOptions {
   readonly http: Http;
   readonly signal?: AbortSignal | undefined;
   readonly backoffMs?: number | undefined;
+  /** Where Docker credentials are found for checking published references (--online). */
+  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** The CA of a registry the release was published to over TLS with a private CA. */
+  readonly registryCa?: Buffer | undefined;
   /** Hears each check as soon as it is decided, in checklist order. */
   readonly onCheck?: ((check: CheckResult) => void) | undefined;
   /** Hears, about once a second, that the factory has not answered yet (it may be building). */
@@ -82,6 +87,7 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyRepor
       record(...(await checkFactoryInstallers(manifest, manifest.installers, options)));
     else record(await checkFactoryInstallerDigest(manifest, options));
     record(await checkFactoryExtensions(manifest, options));
+    record(...(await checkPublishedReferences(manifest.releaseVersion, options)));
   }
   return { manifest, checks, exitCode: checklistExitCode(checks) };
 }

@@ -1,0 +1,144 @@
+// `talos-release publish <release-version> [--to <registry>/<prefix>]`: the release and its
+// installers into the team's registry, then a record in releases/<v>.publish.json. The core does
+// the work; this file reads flags and prints what happened.
+import { resolve } from 'node:path';
+import { ExitCode, UserInputError } from '../core/errors.js';
+import { readProjectFile } from '../core/project-file/index.js';
+import { publishFromBundle } from '../core/bundle/index.js';
+import { openPublishTarget, publishFromRepository } from '../core/publish/index.js';
+import { readToolVersion } from '../tool-version.js';
+import type { CommandIo } from './io.js';
+import { withInterruptSignal } from './interrupt.js';
+import { parseCommandFlags } from './parse-flags.js';
+import { publishProgressPrinter } from './presenters/publish-progress.js';
+import { createRunHttp } from './run-http.js';
+
+const PUBLISH_OPTIONS = {
+  to: { type: 'string' },
+  from: { type: 'string' },
+  root: { type: 'string' },
+  'registry-ca': { type: 'string' },
+  'insecure-registry': { type: 'boolean' },
+  'require-signature': { type: 'boolean' },
+  force: { type: 'boolean' },
+  concurrency: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+const USAGE =
+  'Run talos-release publish <release-version> --to <registry>/<prefix> [--registry-ca <pem>] [--insecure-registry] [--require-signature] [--force] [--json].';
+
+export async function runPublish(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandFlags(argv, PUBLISH_OPTIONS, USAGE);
+  const root = resolve(io.cwd, values.root ?? '.');
+  if (values.from !== undefined) return publishBundle(values, positionals, io, root);
+  const releaseVersion = releaseVersionArgument(positionals);
+  const to = values.to ?? readProjectFile(root)?.publish?.to;
+  if (to === undefined)
+    throw new UserInputError('publish needs a destination registry', {
+      hint: 'Pass --to <registry>/<prefix> (e.g. registry.example.com/appliance), or set publish.to in talos-release.yaml.',
+    });
+  const concurrency = concurrencyFlag(values.concurrency);
+  const http = createRunHttp(io.env, readToolVersion());
+  const target = await openPublishTarget({
+    http,
+    to,
+    insecure: values['insecure-registry'] === true,
+    caPath:
+      values['registry-ca'] === undefined ? undefined : resolve(io.cwd, values['registry-ca']),
+    env: io.env,
+  });
+  const json = values.json === true;
+  if (!json)
+    io.stdout.write(
+      `Publishing release ${releaseVersion} to ${target.registry}/${target.prefix}\n`,
+    );
+  const printer = publishProgressPrinter(io, { json });
+  const result = await withInterruptSignal((signal) =>
+    publishFromRepository({
+      root,
+      releaseVersion,
+      target,
+      http,
+      requireSignature: values['require-signature'] === true,
+      force: values.force === true,
+      concurrency,
+      toolVersion: readToolVersion(),
+      onEvent: printer.onEvent,
+      signal,
+    }),
+  );
+  printer.finish(result);
+  return ExitCode.ok;
+}
+
+/** `0.1.0`, or the manifest's path (`releases/0.1.0.json`) for those who tab-complete. */
+function releaseVersionArgument(positionals: readonly string[]): string {
+  const [first, ...extra] = positionals;
+  if (first === undefined || extra.length > 0)
+    throw new UserInputError(
+      first === undefined
+        ? 'publish needs the release version to publish'
+        : `publish takes one release version, not ${positionals.length}`,
+      { hint: USAGE },
+    );
+  const match = /(?:^|\/)([^/]+)\.json$/.exec(first);
+  return match?.[1] ?? first;
+}
+
+function concurrencyFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new UserInputError(`--concurrency ${value} is not a whole number from 1 to 16`, {
+      hint: 'Give how many blobs upload at once, e.g. --concurrency 3.',
+    });
+  return n;
+}
+
+type PublishValues = ReturnType<typeof parseCommandFlags<typeof PUBLISH_OPTIONS>>['values'];
+
+/** `publish --from <bundle>`: at the site; the installers come from the bundle, not the factory. */
+async function publishBundle(
+  values: PublishValues,
+  positionals: readonly string[],
+  io: CommandIo,
+  root: string,
+): Promise<number> {
+  if (positionals.length > 0)
+    throw new UserInputError('publish --from takes no release version: the bundle names it', {
+      hint: USAGE,
+    });
+  const to = values.to ?? readProjectFile(root)?.publish?.to;
+  if (to === undefined)
+    throw new UserInputError('publish --from needs a destination registry', {
+      hint: 'Pass --to <site registry>/<prefix>.',
+    });
+  const target = await openPublishTarget({
+    http: createRunHttp(io.env, readToolVersion()),
+    to,
+    insecure: values['insecure-registry'] === true,
+    caPath:
+      values['registry-ca'] === undefined ? undefined : resolve(io.cwd, values['registry-ca']),
+    env: io.env,
+  });
+  const json = values.json === true;
+  const bundle = resolve(io.cwd, values.from ?? '');
+  if (!json)
+    io.stdout.write(`Publishing bundle ${bundle} to ${target.registry}/${target.prefix}\n`);
+  const printer = publishProgressPrinter(io, { json });
+  const publication = await withInterruptSignal((signal) =>
+    publishFromBundle({
+      bundle,
+      target,
+      requireSignature: values['require-signature'] === true,
+      force: values.force === true,
+      concurrency: concurrencyFlag(values.concurrency),
+      toolVersion: readToolVersion(),
+      onEvent: printer.onEvent,
+      signal,
+    }),
+  );
+  printer.finish({ publication, recordPath: undefined });
+  return ExitCode.ok;
+}

@@ -1,0 +1,232 @@
+// `publish`: a release and its installers into the team's registry. The order is what makes it
+// safe to watch from outside: every tag that would move is checked first; the factory's
+// signatures are checked before a byte is copied; every blob and manifest is pushed by digest;
+// only then do tags move, the channel tag last. A consumer therefore sees the old release or the
+// whole new one, never half of it, and running it again finds everything in place and only
+// re-points the tags (docs/distribution-protocol.md).
+import { IntegrityError, UserInputError } from '../errors.js';
+import { checkCosignSignature, copyImage, cosignSignatureTag } from '../oci/index.js';
+import type { ManifestBytes, OciDestination, OciSource } from '../oci/index.js';
+import type { PublishEventSink } from './events.js';
+import { installersToMirror } from './installer-plan.js';
+import type { InstallerToMirror } from './installer-plan.js';
+import type { MirroredInstaller, Publication } from './publish-record.js';
+import { fileBlob, pushBlobs } from './push-files.js';
+import type { FileBlob } from './push-files.js';
+import {
+  emptyConfigDescriptor,
+  layerDescriptor,
+  releaseArtifactManifest,
+} from './release-artifact.js';
+import { EMPTY_CONFIG_BYTES } from './media-types.js';
+import type { ReleaseOnDisk } from './release-files.js';
+import { Readable } from 'node:stream';
+
+export interface PublishTarget {
+  /** host[:port], as written into references. */
+  readonly registry: string;
+  readonly scheme: 'https' | 'http';
+  readonly prefix: string;
+  readonly destination: OciDestination;
+}
+
+export interface PublishRequest {
+  readonly release: ReleaseOnDisk;
+  readonly target: PublishTarget;
+  /** Where each installer is read from: the factory's registry, or a bundle's layout. */
+  readonly installerSource: (installer: InstallerToMirror) => OciSource;
+  /** The factory's cosign key (PEM), or undefined when there is none to check against. */
+  readonly cosignPublicKey: () => Promise<string | undefined>;
+  readonly requireSignature: boolean;
+  /** The channel tag to move last, or undefined when this release is not the channel's current. */
+  readonly channelTag: string | undefined;
+  /** Move tags that already point at something else. */
+  readonly force: boolean;
+  readonly concurrency: number;
+  readonly toolVersion: string;
+  readonly now: () => Date;
+  readonly onEvent: PublishEventSink;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export const RELEASE_REPOSITORY = 'release';
+
+interface TagMove {
+  readonly repository: string;
+  readonly tag: string;
+  readonly manifest: ManifestBytes;
+}
+
+export async function publishRelease(request: PublishRequest): Promise<Publication> {
+  const { release, target, onEvent, signal } = request;
+  const { manifest } = release;
+  const installers = installersToMirror(manifest, target.prefix);
+  const releaseRepository = `${target.prefix}/${RELEASE_REPOSITORY}`;
+  const artifact = releaseArtifactManifest(manifest, release.files);
+
+  onEvent({ type: 'step', step: 'check' });
+  await refuseMovingForeignTags(request, [
+    ...installers.map((i) => ({ repository: i.repository, tag: i.tag, digest: i.digest })),
+    { repository: releaseRepository, tag: manifest.releaseVersion, digest: artifact.digest },
+  ]);
+
+  onEvent({ type: 'step', step: 'signatures' });
+  const signatures = await checkSignatures(request, installers);
+
+  onEvent({ type: 'step', step: 'installers' });
+  const moves: TagMove[] = [];
+  const mirrored: MirroredInstaller[] = [];
+  for (const installer of installers) {
+    const source = request.installerSource(installer);
+    const copy = (reference: string) =>
+      copyImage({
+        source,
+        destination: target.destination,
+        repository: installer.repository,
+        reference,
+        mountFrom: installers.map((i) => i.repository).filter((r) => r !== installer.repository),
+        concurrency: request.concurrency,
+        onEvent: (event) =>
+          onEvent({ type: 'copy', repository: installer.repository, label: undefined, event }),
+        signal,
+      });
+    const index = await copy(installer.digest);
+    if (index.digest !== installer.digest)
+      throw new IntegrityError(
+        `the mirror of ${installer.image} is ${index.digest}, but the release pinned ${installer.digest}`,
+        { hint: 'Nothing was tagged. The source served other bytes; check it and publish again.' },
+      );
+    const indexManifest = index.manifests.find((m) => m.digest === installer.digest);
+    if (indexManifest)
+      moves.push({ repository: installer.repository, tag: installer.tag, manifest: indexManifest });
+    const signature = signatures.get(installer.image);
+    let signatureRecord: MirroredInstaller['signature'] = null;
+    if (signature) {
+      const copied = await copy(signature.digest);
+      const tag = cosignSignatureTag(installer.digest);
+      const signatureManifest =
+        copied.manifests.find((m) => m.digest === signature.digest) ?? signature;
+      moves.push({ repository: installer.repository, tag, manifest: signatureManifest });
+      signatureRecord = {
+        reference: `${target.registry}/${installer.repository}:${tag}`,
+        digest: signature.digest,
+      };
+    }
+    mirrored.push({
+      source: installer.image,
+      reference: `${target.registry}/${installer.repository}:${installer.tag}`,
+      digest: installer.digest,
+      signature: signatureRecord,
+    });
+  }
+
+  onEvent({ type: 'step', step: 'release' });
+  const blobs: FileBlob[] = [
+    {
+      descriptor: emptyConfigDescriptor,
+      label: 'config',
+      open: async () => Readable.from([EMPTY_CONFIG_BYTES]),
+    },
+    ...release.files.map((file) => fileBlob(layerDescriptor(file), file.title, file.path)),
+  ];
+  await pushBlobs(target.destination, releaseRepository, blobs, {
+    concurrency: request.concurrency,
+    onEvent,
+    signal,
+  });
+  await target.destination.putManifest(releaseRepository, artifact.digest, artifact, signal);
+  onEvent({
+    type: 'copy',
+    repository: releaseRepository,
+    label: release.manifestTitle,
+    event: { type: 'manifest-done', digest: artifact.digest, reference: artifact.digest },
+  });
+
+  onEvent({ type: 'step', step: 'tags' });
+  moves.push({ repository: releaseRepository, tag: manifest.releaseVersion, manifest: artifact });
+  if (request.channelTag)
+    moves.push({ repository: releaseRepository, tag: request.channelTag, manifest: artifact });
+  // In order: installers, the release's own version, and the channel last.
+  for (const move of moves) {
+    await target.destination.putManifest(move.repository, move.tag, move.manifest, signal);
+    onEvent({
+      type: 'tag',
+      reference: `${target.registry}/${move.repository}:${move.tag}`,
+      digest: move.manifest.digest,
+    });
+  }
+
+  return {
+    registry: target.registry,
+    scheme: target.scheme,
+    prefix: target.prefix,
+    publishedAt: request.now().toISOString(),
+    toolVersion: request.toolVersion,
+    release: {
+      reference: `${target.registry}/${releaseRepository}:${manifest.releaseVersion}`,
+      digest: artifact.digest,
+      channelReference: request.channelTag
+        ? `${target.registry}/${releaseRepository}:${request.channelTag}`
+        : null,
+    },
+    installers: mirrored,
+  };
+}
+
+/** A version tag already pointing at other content is someone's release: not ours to move. */
+async function refuseMovingForeignTags(
+  request: PublishRequest,
+  tags: readonly { repository: string; tag: string; digest: string }[],
+): Promise<void> {
+  if (request.force) return;
+  for (const { repository, tag, digest } of tags) {
+    const current = await request.target.destination.manifestDigest(
+      repository,
+      tag,
+      request.signal,
+    );
+    if (current !== undefined && current !== digest)
+      throw new UserInputError(
+        `${request.target.registry}/${repository}:${tag} already points at ${current}, not at ${digest}`,
+        {
+          hint: 'Someone published other content under that tag. Check what it is; pass --force to move the tag anyway.',
+        },
+      );
+  }
+}
+
+async function checkSignatures(
+  request: PublishRequest,
+  installers: readonly InstallerToMirror[],
+): Promise<Map<string, ManifestBytes>> {
+  const found = new Map<string, ManifestBytes>();
+  const key = await request.cosignPublicKey();
+  for (const installer of installers) {
+    const result =
+      key === undefined
+        ? ({ status: 'missing' } as const)
+        : await checkCosignSignature({
+            source: request.installerSource(installer),
+            indexDigest: installer.digest,
+            publicKeyPem: key,
+            signal: request.signal,
+          });
+    request.onEvent({ type: 'signature', image: installer.image, status: result.status });
+    if (result.status === 'verified') {
+      found.set(installer.image, result.signatureManifest);
+      continue;
+    }
+    if (request.requireSignature)
+      throw new IntegrityError(
+        `${installer.image} has no cosign signature, and --require-signature is set`,
+        {
+          hint: 'Nothing was copied. Publish without --require-signature only if you trust the source another way.',
+        },
+      );
+    request.onEvent({
+      type: 'warning',
+      message: `${installer.image} carries no cosign signature; mirrored unsigned`,
+    });
+  }
+  return found;
+}
