@@ -1,6 +1,7 @@
 // Signs a file the way `minisign -S` does: a prehashed (`ED`) Ed25519 signature of the file's
 // BLAKE2b-512, then a global signature over that signature and the trusted comment, so the
 // comment (timestamp, file name) cannot be changed either (docs/distribution-protocol.md §Signing).
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { UserInputError } from '../errors.js';
 import { blake2b512OfFile } from './file-hash.js';
@@ -17,16 +18,43 @@ export interface SignOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** The text of `<path>.minisig`. */
+/** The text of `<path>.minisig`; the file is hashed as a stream, so its size does not matter. */
 export async function signFile(
   path: string,
   secretKey: SecretKey,
   options: SignOptions = {},
 ): Promise<string> {
+  return signatureText(
+    await blake2b512OfFile(path, options.signal),
+    basename(path),
+    secretKey,
+    options,
+  );
+}
+
+/**
+ * The .minisig text for `bytes` as if they were a file named `name`: for a file that is only
+ * staged yet (the release's sums), so the signature is ready before anything is renamed.
+ */
+export function signBytes(
+  bytes: Buffer,
+  name: string,
+  secretKey: SecretKey,
+  options: SignOptions = {},
+): string {
+  return signatureText(createHash('blake2b512').update(bytes).digest(), name, secretKey, options);
+}
+
+function signatureText(
+  digest: Buffer,
+  name: string,
+  secretKey: SecretKey,
+  options: SignOptions,
+): string {
   const now = options.now ?? (() => new Date());
   const trusted =
     options.trustedComment ??
-    `timestamp:${Math.floor(now().getTime() / 1000)}\tfile:${basename(path)}\thashed`;
+    `timestamp:${Math.floor(now().getTime() / 1000)}\tfile:${name}\thashed`;
   const untrusted = options.untrustedComment ?? 'signature from minisign secret key';
   assertOneLine(trusted, 'the trusted comment');
   assertOneLine(untrusted, 'the untrusted comment');
@@ -35,7 +63,6 @@ export async function signFile(
       hint: `Keep it under ${TRUSTED_COMMENT_MAX_BYTES - TRUSTED_PREFIX.length} bytes.`,
     });
   }
-  const digest = await blake2b512OfFile(path, options.signal);
   const signature = secretKey.sign(digest);
   const record = Buffer.concat([
     Buffer.from(TAG.prehashed, 'latin1'),
