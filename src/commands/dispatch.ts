@@ -26,6 +26,10 @@ export async function dispatch(argv: readonly string[]): Promise<number> {
         const { runDiff } = await import('./diff.js');
         return await runDiff(rest, io);
       }
+      case 'keygen': {
+        const { runKeygen } = await import('./keygen.js');
+        return await runKeygen(rest, io);
+      }
       case 'status': {
         const { runStatus } = await import('./status.js');
         return await runStatus(rest, io);
