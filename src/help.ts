@@ -7,8 +7,8 @@ Usage:
   talos-release --dry-run [flags]       show what would be submitted and written; change nothing
   talos-release id [schematic]          print the canonical schematic and its ID, offline
   talos-release preflight [flags]       the pipeline's checks as a checklist (writes nothing)
-  talos-release verify <manifest|version>  re-check a release: manifest, schematic, every image
-                                        (--pubkey <file|key>: its signature and provenance too)
+  talos-release verify <manifest>       re-check a release manifest, its schematic and its ISO
+                                        (or a release version; --pubkey <file|key>: its signature)
   talos-release keygen [--out <dir>]    make a signing key pair: talos-release.key and .pub
                                         (--unencrypted: no password; --force: replace a pair)
   talos-release diff [<from>] [<to>]    what changed between two releases (default: the last two)
