@@ -8,6 +8,9 @@ Usage:
   talos-release id [schematic]          print the canonical schematic and its ID, offline
   talos-release preflight [flags]       the pipeline's checks as a checklist (writes nothing)
   talos-release verify <manifest>       re-check a release manifest, its schematic and its ISO
+                                        (or a release version; --pubkey <file|key>: its signature)
+  talos-release keygen [--out <dir>]    make a signing key pair: talos-release.key and .pub
+                                        (--unencrypted: no password; --force: replace a pair)
   talos-release diff [<from>] [<to>]    what changed between two releases (default: the last two)
   talos-release status                  is a new release due? exit 0 current, 10 due (for CI)
   talos-release publish <version> --to <registry>/<prefix>
@@ -43,10 +46,14 @@ Release flags:
   --allow-public-secrets         submit a schematic that looks like it holds secrets
   --keep-extension-order         keep the schematic's extension order (default: sorted, de-duplicated)
   --force                        overwrite an existing release manifest
+  --sign-key <file>              sign the release (sums + provenance) with a minisign secret key
+                                 (or TALOS_RELEASE_SIGN_KEY, or signing.key in talos-release.yaml;
+                                 its password from TALOS_RELEASE_SIGN_PASSWORD, else asked)
   --yes, -y                      no screens; answers come from flags
   --dry-run                      no submit, no download, no write
   --json                         machine-readable output
   --online                       (verify) also ask the factory
+  --pubkey <file|key>            (verify) the release must be signed by this minisign public key
   --as-is                        (id) the ID of the file exactly as written
   --markdown                     (diff) release notes to paste into a release page
   --offline                      (status) check only the schematic file against the release

@@ -34,6 +34,10 @@ export async function dispatch(argv: readonly string[]): Promise<number> {
         const { runPublish } = await import('./publish.js');
         return await runPublish(rest, io);
       }
+      case 'keygen': {
+        const { runKeygen } = await import('./keygen.js');
+        return await runKeygen(rest, io);
+      }
       case 'status': {
         const { runStatus } = await import('./status.js');
         return await runStatus(rest, io);

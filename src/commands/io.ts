@@ -8,6 +8,8 @@ export interface CommandIo {
   readonly env: NodeJS.ProcessEnv;
   readonly stdinIsTty: boolean;
   readonly stdoutIsTty: boolean;
+  /** The terminal to ask a password on; only read when stdinIsTty. */
+  readonly stdin?: NodeJS.ReadStream | undefined;
 }
 
 export function processIo(): CommandIo {
@@ -18,5 +20,6 @@ export function processIo(): CommandIo {
     env: process.env,
     stdinIsTty: Boolean(process.stdin.isTTY),
     stdoutIsTty: Boolean(process.stdout.isTTY),
+    stdin: process.stdin,
   };
 }

@@ -1,5 +1,6 @@
 // The release flags, shared by the wizard, --yes, --dry-run and preflight, turned into a
 // ReleaseRequest. Unknown flags and bad values are errors that name the flag.
+import { resolve } from 'node:path';
 import { UserInputError } from '../core/errors.js';
 import { parseCommandFlags } from './parse-flags.js';
 import { resolveFactoryUrl } from '../core/factory/index.js';
@@ -40,6 +41,7 @@ const RELEASE_OPTIONS = {
   yes: { type: 'boolean', short: 'y' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
+  'sign-key': { type: 'string' },
 } as const;
 
 export interface ParsedReleaseFlags {
@@ -97,10 +99,25 @@ export function parseReleaseFlags(
     installers: listed('installer', values.installer) ?? file.installers,
     concurrency: concurrency(text('concurrency')) ?? file.concurrency,
     dryRun: flag('dry-run'),
+    signKey: signKeyPath(text('sign-key'), env, cwd, root, file.signing?.key),
   };
   // Every value is checked now, before anything is loaded, sent or downloaded.
   assertRequestWithinLimits(request);
   return { yes: flag('yes'), json: flag('json'), positionals, request };
+}
+
+/** The flag and the variable are relative to where the command runs; the file's field to the root. */
+function signKeyPath(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  root: string,
+  fromFile: string | undefined,
+): string | undefined {
+  const fromEnv = env['TALOS_RELEASE_SIGN_KEY']?.trim();
+  if (flag !== undefined) return resolve(cwd, flag);
+  if (fromEnv) return resolve(cwd, fromEnv);
+  return fromFile === undefined ? undefined : resolve(cwd, root, fromFile);
 }
 
 /** A repeatable flag: every value trimmed and non-empty; absent when never given. */

@@ -11,6 +11,7 @@ import { plainReporter } from './presenters/plain.js';
 import { describeDryRun, describeRelease } from './presenters/result.js';
 import { parseReleaseFlags } from './release-flags.js';
 import { createRunHttp } from './run-http.js';
+import { unlockSigningKey } from './sign-password.js';
 import { withInterruptSignal } from './interrupt.js';
 
 export async function runReleaseCommand(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -36,8 +37,17 @@ export async function runReleaseCommand(argv: readonly string[], io: CommandIo):
     // React's development build keeps a performance entry per render, which grows the heap for
     // as long as a download redraws; the wizard is never a development session.
     process.env['NODE_ENV'] ??= 'production';
+    // Asked on the terminal before the wizard draws, so the password prompt is a plain line.
+    const signingKey = await unlockSigningKey(flags.request.signKey, io);
     const { runWizardCommand } = await import('./wizard.js');
-    return runWizardCommand(flags.request, io);
+    return runWizardCommand(flags.request, io, signingKey);
+  }
+  // Unlocked before anything is sent or downloaded: a wrong password costs seconds.
+  const signingKey = flags.request.dryRun
+    ? undefined
+    : await unlockSigningKey(flags.request.signKey, io);
+  if (signingKey && !flags.json) {
+    io.stderr.write(`Signing with key ${signingKey.keyId} (${flags.request.signKey})\n`);
   }
   const toolVersion = readToolVersion();
   const http = createRunHttp(io.env, toolVersion);
@@ -57,6 +67,7 @@ export async function runReleaseCommand(argv: readonly string[], io: CommandIo):
       signal,
       http,
       toolVersion,
+      signingKey,
     });
     if (flags.json) io.stdout.write(jsonLine({ event: 'result', ...resultJson(outcome) }));
     else
@@ -93,6 +104,8 @@ function resultJson(outcome: Awaited<ReturnType<typeof runRelease>>): Record<str
   if (outcome.kind === 'dry-run') return common;
   return {
     ...common,
+    signaturePath: outcome.written.signaturePath,
+    provenancePath: outcome.written.provenancePath,
     isoPath: plan.paths.isoRelative,
     sha256: outcome.iso.sha256,
     size: outcome.iso.size,

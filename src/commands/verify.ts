@@ -1,8 +1,11 @@
 // `talos-release verify <manifest> [--root dir] [--online] [--json]`: re-checks a written release
 // as a checklist on stdout. Exit 0 only when every check agrees.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { ExitCode, UserInputError } from '../core/errors.js';
+import { RELEASE_VERSION_PATTERN } from '../core/manifest/index.js';
+import { parsePublicKey } from '../core/signing/index.js';
+import type { PublicKey } from '../core/signing/index.js';
 import { verifyRelease } from '../core/verify/index.js';
 import { buildingNotes } from './presenters/building-notes.js';
 import { checklistSummary, marksFor, renderCheck } from './presenters/checklist.js';
@@ -15,6 +18,7 @@ import { createRunHttp } from './run-http.js';
 
 const VERIFY_OPTIONS = {
   root: { type: 'string' },
+  pubkey: { type: 'string' },
   online: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
@@ -31,11 +35,14 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
       manifestArg === undefined
         ? 'verify needs the manifest to check'
         : `verify takes one manifest, not ${positionals.length}`,
-      { hint: 'Run talos-release verify releases/<version>.json [--root <dir>] [--online].' },
+      {
+        hint: 'Run talos-release verify <version> (or releases/<version>.json) [--root <dir>] [--online] [--pubkey <file|key>].',
+      },
     );
   }
   const explicitRoot = values.root === undefined ? undefined : resolve(io.cwd, values.root);
   const manifestPath = locateManifest(manifestArg, io.cwd, explicitRoot);
+  const publicKey = values.pubkey === undefined ? undefined : readPublicKey(values.pubkey, io.cwd);
   const root = explicitRoot ?? defaultRoot(manifestPath, io.cwd);
   const json = values.json === true;
   const marks = marksFor(io.stdoutIsTty, io.env);
@@ -47,6 +54,7 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
       root,
       online: values.online === true,
       env: io.env,
+      publicKey,
       http: createRunHttp(io.env, readToolVersion()),
       signal,
       onCheck: json ? undefined : (check) => io.stdout.write(`${renderCheck(check, marks)}\n`),
@@ -68,16 +76,27 @@ function parseVerifyFlags(argv: readonly string[]) {
   return parseCommandFlags(
     argv,
     VERIFY_OPTIONS,
-    'Run talos-release verify <manifest> [--root <dir>] [--online] [--json].',
+    'Run talos-release verify <manifest|version> [--root <dir>] [--online] [--pubkey <file|key>] [--json].',
   );
 }
 
-/** Relative to the working directory; failing that, to --root (`verify releases/1.2.3.json --root repo`). */
+/**
+ * Relative to the working directory; failing that, to --root (`verify releases/1.2.3.json --root
+ * repo`); failing that, a release version names its manifest (`verify 1.2.3`).
+ */
 function locateManifest(path: string, cwd: string, root: string | undefined): string {
   const fromCwd = resolve(cwd, path);
-  if (root === undefined || isAbsolute(path) || existsSync(fromCwd)) return fromCwd;
-  const fromRoot = resolve(root, path);
-  return existsSync(fromRoot) ? fromRoot : fromCwd;
+  if (isAbsolute(path) || existsSync(fromCwd)) return fromCwd;
+  if (root !== undefined && existsSync(resolve(root, path))) return resolve(root, path);
+  if (RELEASE_VERSION_PATTERN.test(path)) return resolve(root ?? cwd, 'releases', `${path}.json`);
+  return fromCwd;
+}
+
+/** A .pub file (as keygen or minisign -G writes it), or the key's base64 line itself. */
+function readPublicKey(value: string, cwd: string): PublicKey {
+  const path = resolve(cwd, value);
+  if (existsSync(path)) return parsePublicKey(readFileSync(path, 'utf8'), value);
+  return parsePublicKey(value, '--pubkey');
 }
 
 /** A manifest at <repo>/releases/<v>.json belongs to <repo>, wherever verify is run from. */

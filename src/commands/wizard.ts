@@ -1,12 +1,17 @@
 // Mounts the Ink wizard. Only imported when stdin and stdout are terminals.
 import type { ReleaseRequest } from '../core/pipeline/index.js';
+import type { SecretKey } from '../core/signing/index.js';
 import { readToolVersion } from '../tool-version.js';
 import { runWizard } from '../components/run-wizard.js';
 import { INTERRUPT_SIGNALS } from './interrupt.js';
 import type { CommandIo } from './io.js';
 import { createRunHttp } from './run-http.js';
 
-export async function runWizardCommand(request: ReleaseRequest, io: CommandIo): Promise<number> {
+export async function runWizardCommand(
+  request: ReleaseRequest,
+  io: CommandIo,
+  signingKey?: SecretKey,
+): Promise<number> {
   const controller = new AbortController();
   // Raw mode turns Ctrl-C into a key the wizard handles; a signal sent by another process
   // (kill, a closing terminal) takes the same path through the one AbortController.
@@ -20,6 +25,7 @@ export async function runWizardCommand(request: ReleaseRequest, io: CommandIo): 
       http: createRunHttp(io.env, toolVersion),
       controller,
       toolVersion,
+      signingKey,
       terminal: {
         stdin: process.stdin,
         stdout: io.stdout as NodeJS.WriteStream,

@@ -5,6 +5,7 @@ import { render } from 'ink';
 import { createFactoryClient } from '../core/factory/index.js';
 import type { Http } from '../core/http/index.js';
 import type { ReleaseRequest } from '../core/pipeline/index.js';
+import type { SecretKey } from '../core/signing/index.js';
 import type { WizardExit } from './exit-code.js';
 import { createCoreServices } from './services/core-services.js';
 import { themeFor } from './theme.js';
@@ -26,6 +27,8 @@ export interface RunWizardOptions {
   /** The run's one controller: aborting it (Ctrl-C, a signal) cancels the wizard. */
   readonly controller: AbortController;
   readonly toolVersion: string;
+  /** Unlocked before the wizard started; the write step signs with it. */
+  readonly signingKey?: SecretKey | undefined;
   /** Write every frame in full instead of redrawing (a test terminal reads frames this way). */
   readonly debug?: boolean;
 }
@@ -43,6 +46,7 @@ export async function runWizard(options: RunWizardOptions): Promise<number> {
     signal: controller.signal,
     http,
     toolVersion,
+    signingKey: options.signingKey,
   });
   try {
     const app = render(

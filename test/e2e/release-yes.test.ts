@@ -49,6 +49,7 @@ describe('talos-release --yes', () => {
     // Only the release itself is left behind: no lock, no temp files, no partial download.
     expect(await repo.files()).toEqual(
       [
+        'releases/0.1.0.intoto.json',
         'releases/0.1.0.json',
         'releases/0.1.0.sha256sums',
         'releases/channels/stable.json',

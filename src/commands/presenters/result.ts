@@ -24,6 +24,16 @@ export function describeRelease(outcome: Released): string {
     ...otherArtifactLines(outcome),
     ...otherInstallerLines(outcome),
     `  sha256sums: ${sha256SumsPathFor(manifest.releaseVersion)} (sha256sum -c, from the repository root)`,
+    ...(written.signaturePath
+      ? [
+          `  signature:  ${written.signaturePath} (minisign -V -p <key>.pub -m ${sha256SumsPathFor(manifest.releaseVersion)})`,
+        ]
+      : []),
+    ...(written.provenancePath
+      ? [
+          `  provenance: ${written.provenancePath} (${written.signaturePath ? 'signed DSSE envelope' : 'unsigned in-toto statement'})`,
+        ]
+      : []),
     '',
     'Next, upgrade a node to this release:',
     `  talosctl upgrade --nodes <node> --image ${pinned}`,

@@ -4,6 +4,7 @@
 import type { FactoryClient } from '../../core/factory/index.js';
 import type { Http } from '../../core/http/index.js';
 import { openReleaseSession } from '../../core/pipeline/index.js';
+import type { SecretKey } from '../../core/signing/index.js';
 import type {
   LoadedProject,
   ReleaseRequest,
@@ -24,6 +25,7 @@ export interface CoreServicesOptions {
   readonly http: Http;
   readonly toolVersion: string;
   readonly now?: () => Date;
+  readonly signingKey?: SecretKey | undefined;
 }
 
 export interface WizardRuntime {
@@ -41,6 +43,7 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
     now: options.now,
     toolVersion: options.toolVersion,
     lockedBy: 'talos-release (wizard)',
+    signingKey: options.signingKey,
   });
   const running = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {

@@ -18,23 +18,39 @@ export interface StagedFile {
   discard(): Promise<void>;
 }
 
-export async function writeFileAtomically(path: string, data: string): Promise<void> {
-  const staged = await stageFile(path, data);
+export interface StageOptions {
+  /** The new file's permissions (e.g. 0o600 for a secret key); default: the existing file's. */
+  readonly mode?: number | undefined;
+}
+
+export async function writeFileAtomically(
+  path: string,
+  data: string,
+  options: StageOptions = {},
+): Promise<void> {
+  const staged = await stageFile(path, data, options);
   await staged.commit();
 }
 
 /** Writes `data` to a hidden temp file beside `path`, fsync'd, ready to be renamed over it. */
-export async function stageFile(path: string, data: string): Promise<StagedFile> {
+export async function stageFile(
+  path: string,
+  data: string,
+  options: StageOptions = {},
+): Promise<StagedFile> {
   counter += 1;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${counter}${TEMP_SUFFIX}`);
   const discard = (): Promise<void> => rm(temp, { force: true }).catch(() => undefined);
   try {
     await mkdir(dirname(path), { recursive: true });
-    // An existing file keeps its permissions.
-    const mode = await stat(path).then(
-      (info) => info.mode & 0o7777,
-      () => 0o666,
-    );
+    // An existing file keeps its permissions. A secret is created with its own from the start,
+    // so it is never readable by others, not even between open and chmod.
+    const mode =
+      options.mode ??
+      (await stat(path).then(
+        (info) => info.mode & 0o7777,
+        () => 0o666,
+      ));
     const handle = await open(temp, 'w', mode);
     try {
       await handle.writeFile(data, 'utf8');

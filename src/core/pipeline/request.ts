@@ -29,6 +29,11 @@ export interface ReleaseRequest {
   readonly allowPublicSecrets: boolean;
   readonly keepExtensionOrder: boolean;
   readonly dryRun: boolean;
+  /**
+   * The minisign secret key that signs the release (absolute): --sign-key, else
+   * TALOS_RELEASE_SIGN_KEY, else signing.key in talos-release.yaml. Unset: the release is unsigned.
+   */
+  readonly signKey?: string | undefined;
 }
 
 const EXACT_VERSION = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;

@@ -5,6 +5,7 @@ import type { DownloadResult } from '../download/index.js';
 import type { FactoryClient } from '../factory/index.js';
 import type { Http } from '../http/index.js';
 import type { ReleaseManifest } from '../manifest/index.js';
+import type { SecretKey } from '../signing/index.js';
 import type { ResolvedInstaller } from './artifacts.js';
 import { manifestCandidate } from './build-manifest.js';
 import type { PipelineReporter, PipelineStep } from './events.js';
@@ -28,6 +29,8 @@ export interface RunDependencies {
   readonly http: Http;
   readonly now?: () => Date;
   readonly toolVersion: string;
+  /** Unlocked by the command before the run; signs the sums and the provenance. */
+  readonly signingKey?: SecretKey | undefined;
 }
 
 export type ReleaseOutcome =
@@ -62,6 +65,7 @@ export async function runRelease(
     now,
     toolVersion: deps.toolVersion,
     lockedBy: 'talos-release --yes',
+    signingKey: deps.signingKey,
   });
   const step = (name: PipelineStep, message: string): void =>
     report({ type: 'step', step: name, position: positionIn(RELEASE_STEPS, name), message });

@@ -2,6 +2,7 @@
 // factory, one signal and one repository lock. --yes and --dry-run run them straight through
 // (run.ts), the wizard one screen at a time with pauses and re-plans, preflight up to the plan.
 // Whatever drives it, the answers, the defaults, the plan and the commit are worked out here.
+import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { ExtensionInfo } from '../catalogue/index.js';
 import type { DownloadEvent, DownloadResult } from '../download/index.js';
@@ -9,6 +10,7 @@ import { acquireRepositoryLock, removeStrayTempFiles } from '../fs/index.js';
 import type { Http } from '../http/index.js';
 import type { RepositoryLock } from '../fs/index.js';
 import type { ReleaseManifest } from '../manifest/index.js';
+import type { SecretKey } from '../signing/index.js';
 import { resolveVersionSelector } from '../versions/index.js';
 import { DEFAULT_CONCURRENCY, RELEASES_DIR } from './answers.js';
 import type { ReleaseAnswers } from './answers.js';
@@ -50,6 +52,11 @@ export interface SessionDependencies {
   readonly toolVersion: string;
   /** Written into the lock file so a second run can say who holds the repository. */
   readonly lockedBy: string;
+  /**
+   * Unlocked before the session opens (before anything is downloaded); when set, the write step
+   * signs the sums and the provenance.
+   */
+  readonly signingKey?: SecretKey | undefined;
 }
 
 export interface ReleaseSession {
@@ -115,6 +122,9 @@ export function openReleaseSession(
 ): ReleaseSession {
   const { factory, signal, http } = deps;
   const now = deps.now ?? (() => new Date());
+  // The provenance's run metadata: one invocation per session, started when it opened.
+  const startedOn = now();
+  const invocationId = randomUUID();
   let lock: RepositoryLock | undefined;
   return {
     request,
@@ -187,7 +197,14 @@ export function openReleaseSession(
         generatedAt: now(),
         toolVersion: deps.toolVersion,
       }),
-    write: (project, plan, manifest) => writeRelease(project, plan, manifest),
+    write: (project, plan, manifest) =>
+      writeRelease(project, plan, manifest, {
+        toolVersion: deps.toolVersion,
+        startedOn,
+        finishedOn: now(),
+        invocationId,
+        signingKey: deps.signingKey,
+      }),
     close: async () => {
       await lock?.release();
       lock = undefined;

@@ -63,6 +63,17 @@ export const projectFileSchema = z
       })
       .optional()
       .describe('Publishing to the team registry.'),
+    signing: z
+      .strictObject({
+        key: z
+          .string()
+          .min(1)
+          .describe(
+            'The minisign secret key that signs each release, relative to the root (talos-release keygen makes one). Keep it out of version control.',
+          ),
+      })
+      .optional()
+      .describe('Sign releases: the sums file (minisign) and the provenance (DSSE).'),
   })
   .meta({ title: 'talos-release project file', description: 'What this repository releases.' });
 

@@ -21,7 +21,9 @@ import { isUnderRoot } from './paths.js';
 import { checkPublishedReferences } from './published-checks.js';
 import { checkKubernetesSupported, checkReleaseVersionFile } from './record-checks.js';
 import { checkRecordedSchematic, checkSchematicFile } from './schematic-checks.js';
+import { checkProvenance, checkSumsSignature } from './signature-checks.js';
 import { checkSha256Sums } from './sums-check.js';
+import type { PublicKey } from '../signing/index.js';
 
 export interface VerifyOptions {
   /** The manifest file, absolute or relative to the process's working directory. */
@@ -37,6 +39,8 @@ export interface VerifyOptions {
   readonly env?: NodeJS.ProcessEnv | undefined;
   /** The CA of a registry the release was published to over TLS with a private CA. */
   readonly registryCa?: Buffer | undefined;
+  /** With a key: the sums must be signed by it, and the provenance too (exit 5 otherwise). */
+  readonly publicKey?: PublicKey | undefined;
   /** Hears each check as soon as it is decided, in checklist order. */
   readonly onCheck?: ((check: CheckResult) => void) | undefined;
   /** Hears, about once a second, that the factory has not answered yet (it may be building). */
@@ -68,6 +72,9 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyRepor
   record(checkExtensionsRecorded(manifest));
   record(await checkSchematicFile(manifest, options.root));
   record(checkIsoUrl(manifest, refs), checkInstallerImage(manifest, refs));
+  // The signature first: it is what makes the sums, and so every hash below, trustworthy.
+  const signature = await checkSumsSignature(manifest, options.root, options.publicKey);
+  if (signature) record(signature);
   // The ISO that os.iso and artifacts[] both describe is hashed once.
   const readLocalFile = localFileReader(options.signal);
   record(...(await checkLocalIso(manifest, options.root, readLocalFile)));
@@ -76,6 +83,8 @@ export async function verifyRelease(options: VerifyOptions): Promise<VerifyRepor
   }
   const sums = await checkSha256Sums(manifest, options.root);
   if (sums) record(sums);
+  const provenance = await checkProvenance(manifest, options.root, options.publicKey);
+  if (provenance) record(provenance);
   record(await checkChannelEntry(manifest, options.root, manifestRelative));
   if (options.online) {
     // Version 2 lists os.iso and os.installer among its artifacts and installers: each is asked

@@ -8,6 +8,13 @@ import { buildManifest } from '../../../src/core/pipeline/build-manifest.js';
 import { planRelease } from '../../../src/core/pipeline/plan.js';
 import { loadProject } from '../../../src/core/pipeline/project.js';
 import { writeRelease } from '../../../src/core/pipeline/write-release.js';
+import type { ReleaseAttestation } from '../../../src/core/pipeline/write-release.js';
+import { verifyEnvelope } from '../../../src/core/provenance/index.js';
+import {
+  generateKeyPair,
+  parseSecretKey,
+  verifyFileSignature,
+} from '../../../src/core/signing/index.js';
 import { answersFor } from '../../fixtures/release-request.js';
 
 interface ReleaseOptions {
@@ -15,6 +22,7 @@ interface ReleaseOptions {
   readonly extensions?: readonly string[];
   /** Runs after the plan, just before the write: the place to break the file system. */
   readonly beforeWrite?: () => Promise<void>;
+  readonly attestation?: ReleaseAttestation;
 }
 
 async function releaseOnce(
@@ -44,7 +52,7 @@ async function releaseOnce(
     toolVersion: '0.1.0',
   });
   await options.beforeWrite?.();
-  return writeRelease(project, plan, manifest);
+  return writeRelease(project, plan, manifest, options.attestation);
 }
 
 async function repository(): Promise<string> {
@@ -140,5 +148,48 @@ describe('writeRelease', () => {
     expect(parseChannelFile(await readFile(path, 'utf8'), path).current.releaseVersion).toBe(
       '0.1.0',
     );
+  });
+
+  it('with a key, signs the sums and the provenance in the same commit; without, leaves no stale signature', async () => {
+    const root = await repository();
+    const key = await parseSecretKey((await generateKeyPair()).secretKeyFile);
+    const attestation: ReleaseAttestation = {
+      toolVersion: '0.1.0',
+      startedOn: new Date('2026-11-22T00:00:00Z'),
+      finishedOn: new Date('2026-11-22T00:01:00Z'),
+      invocationId: 'test-invocation',
+      signingKey: key,
+    };
+    const written = await releaseOnce(root, '0.1.0', false, { attestation });
+    expect(written.signaturePath).toBe('releases/0.1.0.sha256sums.minisig');
+    expect(written.provenancePath).toBe('releases/0.1.0.intoto.json');
+    const sums = join(root, 'releases/0.1.0.sha256sums');
+    const signature = await readFile(`${sums}.minisig`, 'utf8');
+    const verified = await verifyFileSignature(sums, signature, key.publicKey);
+    expect(verified.trustedComment).toBe(
+      `timestamp:${Date.parse('2026-11-22T00:01:00Z') / 1000}\tfile:0.1.0.sha256sums\thashed`,
+    );
+    const envelope: unknown = JSON.parse(
+      await readFile(join(root, written.provenancePath ?? ''), 'utf8'),
+    );
+    expect(verifyEnvelope(envelope, key.publicKey).subject[0]?.digest).toEqual({
+      sha256: 'a'.repeat(64),
+    });
+
+    // --force without a key: the old signature (of the old sums) goes, the statement is unsigned.
+    const again = await releaseOnce(root, '0.1.0', true, {
+      attestation: { ...attestation, signingKey: undefined },
+    });
+    expect(again.signaturePath).toBeUndefined();
+    expect((await readdir(join(root, 'releases'))).sort()).toEqual([
+      '0.1.0.intoto.json',
+      '0.1.0.json',
+      '0.1.0.sha256sums',
+      'channels',
+      'schema.json',
+    ]);
+    const statement = JSON.parse(await readFile(join(root, 'releases/0.1.0.intoto.json'), 'utf8'));
+    expect(statement._type).toBe('https://in-toto.io/Statement/v1');
+    await rm(root, { recursive: true, force: true });
   });
 });

@@ -35,7 +35,14 @@ export interface ReleasedRepo {
   verify(repo: TempRepo, ...extra: string[]): Promise<CliResult>;
 }
 
-export function useReleasedRepo(options: { readonly imageSize: number }): ReleasedRepo {
+export interface ReleasedRepoOptions {
+  readonly imageSize: number;
+  /** Extra release flags, worked out once the stand-in runs (e.g. --sign-key <file>). */
+  readonly args?: () => readonly string[];
+  readonly env?: () => Readonly<Record<string, string | undefined>>;
+}
+
+export function useReleasedRepo(options: ReleasedRepoOptions): ReleasedRepo {
   const e2e = useStandinAndRepos({ imageSize: options.imageSize });
   let released: TempRepo;
   let manifest: RecordedManifest;
@@ -43,7 +50,10 @@ export function useReleasedRepo(options: { readonly imageSize: number }): Releas
   beforeAll(async () => {
     // Not through e2e.makeRepo: this one outlives each test and is removed after the file.
     released = await makeRepo();
-    const result = await runCli(releaseArgs(e2e.standin), { cwd: released.root });
+    const result = await runCli(releaseArgs(e2e.standin, ...(options.args?.() ?? [])), {
+      cwd: released.root,
+      env: options.env?.(),
+    });
     if (result.code !== 0) throw new Error(`the release to verify failed:\n${result.stderr}`);
     manifest = await released.readJson<RecordedManifest>(RELEASED_MANIFEST);
   });

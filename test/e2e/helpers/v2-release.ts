@@ -5,11 +5,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { MANIFEST_ACCEPT } from '../../../src/core/installer/index.js';
+import type { ReleaseManifest } from '../../../src/core/manifest/index.js';
+import { buildProvenance } from '../../../src/core/provenance/index.js';
 import { RELEASED_MANIFEST } from './released-repo.js';
 import type { TempRepo } from './repo.js';
 
 export const DISK = 'nocloud-amd64.raw.xz';
 export const SUMS = 'releases/0.1.0.sha256sums';
+export const PROVENANCE = 'releases/0.1.0.intoto.json';
 
 interface V1Fields {
   talos: { factoryUrl: string; schematicId: string };
@@ -67,6 +70,14 @@ export async function upgradeToV2(repo: TempRepo, imageSize: number): Promise<vo
     repo.path(SUMS),
     artifacts.map((artifact) => `${artifact.sha256}  ${artifact.localPath}\n`).join(''),
   );
+  // The provenance the pipeline writes for every release names every artifact: rewritten too.
+  const statement = buildProvenance(upgraded as unknown as ReleaseManifest, {
+    toolVersion: '0.1.0',
+    startedOn: new Date(),
+    finishedOn: new Date(),
+    invocationId: 'upgraded-to-v2',
+  });
+  await writeFile(repo.path(PROVENANCE), `${JSON.stringify(statement, null, 2)}\n`);
 }
 
 /** The stand-in's index children for the installer, asked directly (proxy mode). */
