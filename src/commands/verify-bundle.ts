@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { directoryView, tarView, verifyBundle } from '../core/bundle/index.js';
 import { ExitCode, UserInputError } from '../core/errors.js';
+import { checkSumsSignatureWith } from './sums-signature.js';
 import { checklistSummary, marksFor, renderCheck } from './presenters/checklist.js';
 import type { CommandIo } from './io.js';
 import { withInterruptSignal } from './interrupt.js';
@@ -29,11 +30,9 @@ export async function runVerifyBundle(argv: readonly string[], io: CommandIo): P
     });
   const json = values.json === true;
   const marks = marksFor(io.stdoutIsTty, io.env);
-  if (values.pubkey !== undefined)
-    throw new UserInputError(
-      'verify --bundle --pubkey needs the signing support, which lands next',
-    );
-  const checkSumsSignature = undefined;
+  // The key is read before the bundle, so a bad --pubkey fails at once.
+  const checkSumsSignature =
+    values.pubkey === undefined ? undefined : checkSumsSignatureWith(values.pubkey, io.cwd);
   if (!json) io.stdout.write(`Verifying bundle ${path}\n`);
   const report = await withInterruptSignal(async (signal) =>
     verifyBundle({

@@ -1,11 +1,9 @@
 // `talos-release verify <manifest> [--root dir] [--online] [--json]`: re-checks a written release
 // as a checklist on stdout. Exit 0 only when every check agrees.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { ExitCode, UserInputError } from '../core/errors.js';
 import { RELEASE_VERSION_PATTERN } from '../core/manifest/index.js';
-import { parsePublicKey } from '../core/signing/index.js';
-import type { PublicKey } from '../core/signing/index.js';
 import { verifyRelease } from '../core/verify/index.js';
 import { buildingNotes } from './presenters/building-notes.js';
 import { checklistSummary, marksFor, renderCheck } from './presenters/checklist.js';
@@ -15,6 +13,7 @@ import { withInterruptSignal } from './interrupt.js';
 import { parseCommandFlags } from './parse-flags.js';
 import type { CommandIo } from './io.js';
 import { createRunHttp } from './run-http.js';
+import { readPublicKeyArgument } from './public-key-argument.js';
 
 const VERIFY_OPTIONS = {
   root: { type: 'string' },
@@ -42,7 +41,8 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
   }
   const explicitRoot = values.root === undefined ? undefined : resolve(io.cwd, values.root);
   const manifestPath = locateManifest(manifestArg, io.cwd, explicitRoot);
-  const publicKey = values.pubkey === undefined ? undefined : readPublicKey(values.pubkey, io.cwd);
+  const publicKey =
+    values.pubkey === undefined ? undefined : readPublicKeyArgument(values.pubkey, io.cwd);
   const root = explicitRoot ?? defaultRoot(manifestPath, io.cwd);
   const json = values.json === true;
   const marks = marksFor(io.stdoutIsTty, io.env);
@@ -90,13 +90,6 @@ function locateManifest(path: string, cwd: string, root: string | undefined): st
   if (root !== undefined && existsSync(resolve(root, path))) return resolve(root, path);
   if (RELEASE_VERSION_PATTERN.test(path)) return resolve(root ?? cwd, 'releases', `${path}.json`);
   return fromCwd;
-}
-
-/** A .pub file (as keygen or minisign -G writes it), or the key's base64 line itself. */
-function readPublicKey(value: string, cwd: string): PublicKey {
-  const path = resolve(cwd, value);
-  if (existsSync(path)) return parsePublicKey(readFileSync(path, 'utf8'), value);
-  return parsePublicKey(value, '--pubkey');
 }
 
 /** A manifest at <repo>/releases/<v>.json belongs to <repo>, wherever verify is run from. */
