@@ -17,6 +17,13 @@ async function main(argv: readonly string[]): Promise<number> {
   return dispatch(argv);
 }
 
+// `talos-release publish … | head` closes our stdout early: that is the reader's choice, not a
+// crash, so the run ends quietly as Unix tools do instead of printing an EPIPE stack.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

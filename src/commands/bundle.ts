@@ -38,7 +38,7 @@ export async function runBundle(argv: readonly string[], io: CommandIo): Promise
   const out = resolve(io.cwd, values.out ?? `talos-release-${releaseVersion}.tar`);
   const json = values.json === true;
   if (!json) io.stdout.write(`Bundling release ${releaseVersion} into ${out}\n`);
-  const printer = publishProgressPrinter(io, { json });
+  const printer = publishProgressPrinter(io, { json, into: 'bundle' });
   const result = await withInterruptSignal((signal) =>
     writeBundle({
       root,

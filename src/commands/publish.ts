@@ -12,10 +12,12 @@ import { withInterruptSignal } from './interrupt.js';
 import { parseCommandFlags } from './parse-flags.js';
 import { publishProgressPrinter } from './presenters/publish-progress.js';
 import { createRunHttp } from './run-http.js';
+import { checkSumsSignatureWith } from './sums-signature.js';
 
 const PUBLISH_OPTIONS = {
   to: { type: 'string' },
   from: { type: 'string' },
+  pubkey: { type: 'string' },
   root: { type: 'string' },
   'registry-ca': { type: 'string' },
   'insecure-registry': { type: 'boolean' },
@@ -26,7 +28,7 @@ const PUBLISH_OPTIONS = {
 } as const;
 
 const USAGE =
-  'Run talos-release publish <release-version> --to <registry>/<prefix> [--registry-ca <pem>] [--insecure-registry] [--require-signature] [--force] [--json].';
+  'Run talos-release publish <release-version> --to <registry>/<prefix> [--registry-ca <pem>] [--insecure-registry] [--require-signature] [--force] [--json], or publish --from <bundle> --to <registry>/<prefix> [--pubkey <key>].';
 
 export async function runPublish(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandFlags(argv, PUBLISH_OPTIONS, USAGE);
@@ -122,6 +124,9 @@ async function publishBundle(
       values['registry-ca'] === undefined ? undefined : resolve(io.cwd, values['registry-ca']),
     env: io.env,
   });
+  // The team's key, when given, is checked against the bundle before anything is pushed.
+  const checkSumsSignature =
+    values.pubkey === undefined ? undefined : checkSumsSignatureWith(values.pubkey, io.cwd);
   const json = values.json === true;
   const bundle = resolve(io.cwd, values.from ?? '');
   if (!json)
@@ -132,6 +137,7 @@ async function publishBundle(
       bundle,
       target,
       requireSignature: values['require-signature'] === true,
+      checkSumsSignature,
       force: values.force === true,
       concurrency: concurrencyFlag(values.concurrency),
       toolVersion: readToolVersion(),

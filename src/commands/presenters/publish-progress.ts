@@ -15,14 +15,17 @@ export interface PublishPrinter {
   }): void;
 }
 
-const HOW_WORDS = { uploaded: 'uploaded', mounted: 'mounted ', skipped: 'present ' } as const;
+const PUBLISH_WORDS = { uploaded: 'uploaded', mounted: 'mounted ', skipped: 'present ' } as const;
+/** A bundle copies into a directory: nothing is uploaded there. */
+const BUNDLE_WORDS = { uploaded: 'fetched ', mounted: 'fetched ', skipped: 'present ' } as const;
 /** Blobs at least this big also report each quarter, so a long upload shows it is moving. */
 const LARGE_BLOB_BYTES = 64 * 1024 * 1024;
 
 export function publishProgressPrinter(
   io: CommandIo,
-  options: { readonly json: boolean },
+  options: { readonly json: boolean; readonly into?: 'registry' | 'bundle' },
 ): PublishPrinter {
+  const words = options.into === 'bundle' ? BUNDLE_WORDS : PUBLISH_WORDS;
   const blobs = new Map<
     string,
     { readonly size: number; readonly name: string; quarter: number }
@@ -49,7 +52,9 @@ export function publishProgressPrinter(
       case 'copy': {
         const copy = event.event;
         if (copy.type === 'blob-start') {
-          const name = event.label ?? `${event.repository} ${copy.descriptor.digest.slice(7, 19)}`;
+          const name =
+            event.label ??
+            `${shortRepository(event.repository)} ${copy.descriptor.digest.slice(7, 19)}`;
           blobs.set(copy.descriptor.digest, { size: copy.descriptor.size, name, quarter: 0 });
         } else if (copy.type === 'blob-progress') {
           const blob = blobs.get(copy.digest);
@@ -62,7 +67,7 @@ export function publishProgressPrinter(
         } else if (copy.type === 'blob-done') {
           const blob = blobs.get(copy.digest);
           const size = blob ? formatBytes(blob.size) : '';
-          out(`  ${HOW_WORDS[copy.how]} ${blob?.name ?? copy.digest} ${size}`.trimEnd());
+          out(`  ${words[copy.how]} ${blob?.name ?? copy.digest} ${size}`.trimEnd());
         }
       }
     }
@@ -89,4 +94,9 @@ export function publishProgressPrinter(
       if (recordPath !== undefined) out(`recorded in ${recordPath}`);
     },
   };
+}
+
+/** `metal-installer/45b19f3426e66b9c…` keeps a line short: a schematic ID is 64 hex digits. */
+function shortRepository(repository: string): string {
+  return repository.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/, '$1…');
 }

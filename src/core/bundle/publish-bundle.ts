@@ -9,13 +9,16 @@ import type { Publication, PublishEventSink, PublishTarget } from '../publish/in
 import { IntegrityError } from '../errors.js';
 import { directoryView } from './bundle-view.js';
 import { BUNDLE_COSIGN_KEY, BUNDLE_IMAGES_DIR } from './layout-names.js';
+import { verifyBundle } from './verify-bundle.js';
+import type { BundleVerifyOptions } from './verify-bundle.js';
 import { openBundle } from './open-bundle.js';
-import { blobPath } from './view-source.js';
 
 export interface BundlePublishOptions {
   readonly bundle: string;
   readonly target: PublishTarget;
   readonly requireSignature: boolean;
+  /** With --pubkey: the sums must be signed by it before anything is pushed. */
+  readonly checkSumsSignature?: BundleVerifyOptions['checkSumsSignature'];
   readonly force: boolean;
   readonly concurrency?: number | undefined;
   readonly toolVersion: string;
@@ -28,7 +31,7 @@ export async function publishFromBundle(options: BundlePublishOptions): Promise<
   const opened = await openBundle(options.bundle, options.signal);
   try {
     const release = await readReleaseOnDisk(opened.root, opened.releaseVersion);
-    await refuseIncompleteLayout(opened.root);
+    await refuseDamagedBundle(opened.root, options);
     const key = await readFile(join(opened.root, BUNDLE_COSIGN_KEY), 'utf8').catch(() => undefined);
     return await publishRelease({
       release,
@@ -53,36 +56,24 @@ export async function publishFromBundle(options: BundlePublishOptions): Promise<
   }
 }
 
-/** Every blob every image names must be there with its size, or nothing is pushed. */
-async function refuseIncompleteLayout(root: string): Promise<void> {
-  const view = await directoryView(root);
-  const problems: string[] = [];
-  for (const name of view.names) {
-    if (!name.startsWith(`${BUNDLE_IMAGES_DIR}/blobs/`)) continue;
-    const bytes = await view.read(name);
-    if (!bytes || bytes.length > 4 * 1024 * 1024) continue;
-    let document: {
-      manifests?: { digest: string }[];
-      config?: { digest: string };
-      layers?: { digest: string }[];
-    };
-    try {
-      document = JSON.parse(bytes.toString('utf8')) as typeof document;
-    } catch {
-      continue;
-    }
-    for (const child of [
-      ...(document.manifests ?? []),
-      ...(document.config ? [document.config] : []),
-      ...(document.layers ?? []),
-    ])
-      if (!view.names.has(blobPath(child.digest))) problems.push(child.digest);
-  }
-  if (problems.length > 0)
-    throw new IntegrityError(
-      `the bundle ${root} lacks ${problems.length} blob(s): ${problems.slice(0, 3).join(', ')}`,
-      {
-        hint: 'Nothing was pushed. Make the bundle again with talos-release bundle, or copy it again.',
-      },
-    );
+/**
+ * The whole offline check, before the first byte goes out: a bundle with a missing or damaged
+ * file, blob or signature pushes nothing.
+ */
+async function refuseDamagedBundle(root: string, options: BundlePublishOptions): Promise<void> {
+  const report = await verifyBundle({
+    view: await directoryView(root),
+    checkSumsSignature: options.checkSumsSignature,
+    signal: options.signal,
+  });
+  const failures = report.checks.filter((check) => check.status === 'fail');
+  if (failures.length === 0) return;
+  throw new IntegrityError(
+    `the bundle ${options.bundle} does not verify: ${failures
+      .map((check) => `${check.title} (${(check.detail ?? '').split('\n')[0]})`)
+      .join('; ')}`,
+    {
+      hint: `Nothing was pushed. Run talos-release verify --bundle ${options.bundle} for the details; copy or make the bundle again.`,
+    },
+  );
 }
