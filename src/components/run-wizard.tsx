@@ -43,6 +43,7 @@ export async function runWizard(options: RunWizardOptions): Promise<number> {
     signal: controller.signal,
     http,
     toolVersion,
+    env,
   });
   try {
     const app = render(

@@ -10,8 +10,8 @@ import type {
   ReleaseSession,
   TargetRequest,
 } from '../../core/pipeline/index.js';
-import { saveTargets } from '../../core/project-file/index.js';
-import type { ProjectTarget } from '../../core/project-file/index.js';
+import { readProjectFile, savePublish, saveTargets } from '../../core/project-file/index.js';
+import type { ProjectTarget, PublishSettings } from '../../core/project-file/index.js';
 import { classifyVersions, latestStable } from '../../core/versions/index.js';
 import type { SessionDefaults } from '../state/steps.js';
 import type { WizardServices } from './types.js';
@@ -24,6 +24,8 @@ export interface CoreServicesOptions {
   readonly http: Http;
   readonly toolVersion: string;
   readonly now?: () => Date;
+  /** Where publishing finds Docker credentials (DOCKER_CONFIG, HOME); default: none set. */
+  readonly env?: NodeJS.ProcessEnv | undefined;
 }
 
 export interface WizardRuntime {
@@ -65,6 +67,7 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
             recommended,
             preselected: preselect(session, request.talosVersion, list) ?? recommended,
             defaults: sessionDefaults(session, project),
+            publish: publishSettings(project.root),
           };
         })(),
       ),
@@ -131,6 +134,37 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
         })(),
       ),
     write: (ready) => track(session.write(ready.project, ready.plan, ready.manifest)),
+    savePublish: (wizardSession, settings) =>
+      track(savePublish(wizardSession.project.root, settings)),
+    // The same two core calls as `talos-release publish`, over the run's one HTTP layer and signal.
+    // Loaded on first use: a run that skips publishing never loads the registry client.
+    publish: (ready, to, onEvent) =>
+      track(
+        (async () => {
+          const { openPublishTarget, publishFromRepository } =
+            await import('../../core/publish/index.js');
+          const target = await openPublishTarget({
+            http: options.http,
+            to,
+            insecure: false,
+            env: options.env ?? {},
+          });
+          const { publication } = await publishFromRepository({
+            root: ready.project.root,
+            releaseVersion: ready.manifest.releaseVersion,
+            target,
+            http: options.http,
+            requireSignature: false,
+            force: false,
+            concurrency: request.concurrency,
+            toolVersion: options.toolVersion,
+            onEvent,
+            signal: options.signal,
+            ...(options.now ? { now: options.now } : {}),
+          });
+          return publication;
+        })(),
+      ),
   };
   return {
     services,
@@ -144,6 +178,12 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
 function sessionDefaults(session: ReleaseSession, project: LoadedProject): SessionDefaults {
   const { releaseVersion, appVersion, valuesProfile } = session.defaults(project);
   return { releaseVersion, appVersion, valuesProfile };
+}
+
+/** `publish:` from talos-release.yaml; the file was checked when the command read its flags. */
+function publishSettings(root: string): PublishSettings {
+  const publish = readProjectFile(root)?.publish;
+  return { to: publish?.to, skip: publish?.skip === true };
 }
 
 /** The --talos-version flag as a pre-selection; a selector that matches nothing selects nothing. */
