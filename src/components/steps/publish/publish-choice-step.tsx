@@ -59,7 +59,7 @@ export function PublishChoiceStep({ ready, isActive, dispatch }: PublishChoiceSt
     <Box flexDirection="column">
       <StepTitle position={screenPosition('choose-publish')} title="Publish" />
       <Tone tone="plain" wrap="wrap">
-        {`Publish release ${release} and its installers to the team registry once it is written?`}
+        {`Publish release ${release} and its installers once it is written?`}
       </Tone>
       <Tone tone="muted" wrap="truncate-end">
         {session.publish.to === undefined
