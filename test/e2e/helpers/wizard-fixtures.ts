@@ -112,3 +112,15 @@ export async function plannedFor(
 }
 
 export { requestFor } from '../../fixtures/release-request.js';
+
+/**
+ * The Publish step after Confirm. Without publish.to in talos-release.yaml it opens on Skip, so
+ * one Enter skips it; waiting for the highlighted row checks that default on the way.
+ */
+export async function skipPublishing(
+  screen: { waitForText(text: string, timeoutMs?: number): Promise<unknown> },
+  pressEnter: () => Promise<unknown>,
+): Promise<void> {
+  await screen.waitForText('› Skip publishing');
+  await pressEnter();
+}
