@@ -162,7 +162,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (isFinalStep(step) || step.kind === 'failed') return state;
       const error = describeError(action.error);
       if (isCancellation(error)) return wizardReducer(state, { type: 'cancel' });
-      // The release is on disk whatever the registry did: say so, and how to finish the job.
+      // The release is on disk whatever the registry did, and tags move last, so publishing again
+      // finishes the job (docs/distribution-protocol.md §Wizard publish).
       if (step.kind === 'publishing')
         return go({
           kind: 'failed',

@@ -35,7 +35,8 @@ const COMPONENT = String.raw`[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*`;
 const DESTINATION = new RegExp(`^${HOST}${PORT}/${COMPONENT}(?:/${COMPONENT})*$`);
 
 /**
- * Why `text` is not `<host[:port]>/<prefix>`, or undefined when it is. A stand-in for the core's
+ * Why `text` is not `<host[:port]>/<prefix>`, or undefined when it is (the grammar:
+ * docs/distribution-protocol.md §Wizard publish). A stand-in for the core's
  * parser: switch to parseRegistryDestination (core/registry) once that folder lands, so the
  * wizard and `publish --to` accept exactly the same destinations.
  */
