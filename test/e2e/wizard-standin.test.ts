@@ -77,7 +77,7 @@ describe('the wizard against the factory stand-in', () => {
     expect(confirm).toContain('Installer pinned:');
     expect(await present(join(root, 'releases/0.1.0.json'))).toBe(false);
     await screen.press('y');
-    await skipPublishing(screen, () => screen.press(KEY.enter));
+    await skipPublishing(screen);
 
     expect(await exit).toBe(0);
     const manifest = JSON.parse(await readFile(join(root, 'releases/0.1.0.json'), 'utf8'));

@@ -87,7 +87,7 @@ describe('the wizard in a real 80×24 terminal', () => {
     await pane.keys('Enter');
     await pane.waitForText('Write the release?');
     await pane.keys('Enter');
-    await skipPublishing(pane, () => pane.keys('Enter'));
+    await skipPublishing(pane);
     const done = await pane.waitForText('talosctl upgrade --nodes <node> --image');
     expect(done).toContain('Release 0.1.0 is current on stable.');
     expect(await pane.exitCode()).toBe(0);
@@ -177,7 +177,10 @@ describe('the Targets step at 80×24', () => {
     for (const name of PICKED) expect(confirm).toContain(name);
     expect(confirm).toContain('metal installer');
     await pane.keys('Enter');
-    await skipPublishing(pane, () => pane.keys('Enter'));
+    const publish = await pane.waitForText('8/8 Publish');
+    fitsTheTerminal(publish);
+    expect(publish).toContain('names no destination (publish.to)');
+    await skipPublishing(pane);
     const done = await pane.waitForText('talosctl upgrade --nodes <node> --image');
     for (const name of ['metal-amd64', 'nocloud-amd64', 'metal-arm64'])
       expect(done).toMatch(
