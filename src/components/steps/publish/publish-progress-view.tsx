@@ -11,9 +11,9 @@ import type { BlobRow, BlobState, PublishProgress } from './publish-progress.js'
 
 export const MAX_BLOB_ROWS = 8;
 const MAX_SIGNATURES = 2;
-const MAX_TAGS = 3;
+const MAX_TAGS = 2;
 const MAX_WARNINGS = 2;
-const LABEL_WIDTH = 30;
+const LABEL_WIDTH = 28;
 const BAR_WIDTH = 14;
 
 const STATE_TONE: Record<BlobState, ToneName> = {
@@ -68,6 +68,7 @@ export function PublishProgressView({ progress }: { readonly progress: PublishPr
         max={MAX_WARNINGS}
         tone="warn"
         more={(n) => `  +${plural(n, 'earlier warning')}`}
+        wrap
       />
     </Box>
   );
@@ -100,18 +101,21 @@ function Tail({
   max,
   tone,
   more,
+  wrap = false,
 }: {
   readonly lines: readonly string[];
   readonly max: number;
   readonly tone: ToneName;
   readonly more: (hidden: number) => string;
+  /** Wrap long lines instead of cutting them (warnings must be read whole). */
+  readonly wrap?: boolean;
 }) {
   const hidden = Math.max(0, lines.length - max);
   return (
     <>
       {hidden > 0 ? <Tone tone="muted">{more(hidden)}</Tone> : null}
       {lines.slice(hidden).map((line, index) => (
-        <Tone key={hidden + index} tone={tone} wrap="truncate-end">
+        <Tone key={hidden + index} tone={tone} wrap={wrap ? 'wrap' : 'truncate-end'}>
           {line}
         </Tone>
       ))}
