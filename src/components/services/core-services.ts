@@ -156,7 +156,6 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
             http: options.http,
             requireSignature: false,
             force: false,
-            concurrency: request.concurrency,
             toolVersion: options.toolVersion,
             onEvent,
             signal: options.signal,
