@@ -65,7 +65,7 @@ Release flags:
   --version                      the tool's version
 
 Exit codes:
-  0 success    2 bad input    3 the factory refused (4xx)    4 network or factory unavailable
+  0 success    2 bad input    3 the factory or registry refused (4xx, credentials)    4 unavailable
   5 integrity (ID, size or hash mismatch, verify failure)    6 local disk or permission error
   130 cancelled    1 a bug (please report it)
   10 (status only) a new release is due, like terraform plan -detailed-exitcode

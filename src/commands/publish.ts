@@ -6,6 +6,8 @@ import { ExitCode, UserInputError } from '../core/errors.js';
 import { readProjectFile } from '../core/project-file/index.js';
 import { publishFromBundle } from '../core/bundle/index.js';
 import { openPublishTarget, publishFromRepository } from '../core/publish/index.js';
+import type { PublishTarget } from '../core/publish/index.js';
+import type { Http } from '../core/http/index.js';
 import { readToolVersion } from '../tool-version.js';
 import type { CommandIo } from './io.js';
 import { withInterruptSignal } from './interrupt.js';
@@ -35,21 +37,15 @@ export async function runPublish(argv: readonly string[], io: CommandIo): Promis
   const root = resolve(io.cwd, values.root ?? '.');
   if (values.from !== undefined) return publishBundle(values, positionals, io, root);
   const releaseVersion = releaseVersionArgument(positionals);
-  const to = values.to ?? readProjectFile(root)?.publish?.to;
+  const file = readProjectFile(root)?.publish;
+  const to = values.to ?? file?.to;
   if (to === undefined)
     throw new UserInputError('publish needs a destination registry', {
       hint: 'Pass --to <registry>/<prefix> (e.g. registry.example.com/appliance), or set publish.to in talos-release.yaml.',
     });
   const concurrency = concurrencyFlag(values.concurrency);
   const http = createRunHttp(io.env, readToolVersion());
-  const target = await openPublishTarget({
-    http,
-    to,
-    insecure: values['insecure-registry'] === true,
-    caPath:
-      values['registry-ca'] === undefined ? undefined : resolve(io.cwd, values['registry-ca']),
-    env: io.env,
-  });
+  const target = await openTarget(values, to, io, root, http);
   const json = values.json === true;
   if (!json)
     io.stdout.write(
@@ -62,7 +58,7 @@ export async function runPublish(argv: readonly string[], io: CommandIo): Promis
       releaseVersion,
       target,
       http,
-      requireSignature: values['require-signature'] === true,
+      requireSignature: values['require-signature'] === true || file?.requireSignature === true,
       force: values.force === true,
       concurrency,
       toolVersion: readToolVersion(),
@@ -111,19 +107,13 @@ async function publishBundle(
     throw new UserInputError('publish --from takes no release version: the bundle names it', {
       hint: USAGE,
     });
-  const to = values.to ?? readProjectFile(root)?.publish?.to;
+  const file = readProjectFile(root)?.publish;
+  const to = values.to ?? file?.to;
   if (to === undefined)
     throw new UserInputError('publish --from needs a destination registry', {
       hint: 'Pass --to <site registry>/<prefix>.',
     });
-  const target = await openPublishTarget({
-    http: createRunHttp(io.env, readToolVersion()),
-    to,
-    insecure: values['insecure-registry'] === true,
-    caPath:
-      values['registry-ca'] === undefined ? undefined : resolve(io.cwd, values['registry-ca']),
-    env: io.env,
-  });
+  const target = await openTarget(values, to, io, root, createRunHttp(io.env, readToolVersion()));
   // The team's key, when given, is checked against the bundle before anything is pushed.
   const checkSumsSignature =
     values.pubkey === undefined ? undefined : checkSumsSignatureWith(values.pubkey, io.cwd);
@@ -136,7 +126,7 @@ async function publishBundle(
     publishFromBundle({
       bundle,
       target,
-      requireSignature: values['require-signature'] === true,
+      requireSignature: values['require-signature'] === true || file?.requireSignature === true,
       checkSumsSignature,
       force: values.force === true,
       concurrency: concurrencyFlag(values.concurrency),
@@ -147,4 +137,33 @@ async function publishBundle(
   );
   printer.finish({ publication, recordPath: undefined });
   return ExitCode.ok;
+}
+
+/** Flags first, then the publish block of talos-release.yaml. */
+function openTarget(
+  values: PublishValues,
+  to: string,
+  io: CommandIo,
+  root: string,
+  http: Http,
+): Promise<PublishTarget> {
+  const file = readProjectFile(root)?.publish;
+  return openPublishTarget({
+    http,
+    to,
+    insecure: values['insecure-registry'] === true || file?.insecure === true,
+    caPath: caPathOf(values['registry-ca'], io.cwd, file?.registryCa, root),
+    env: io.env,
+  });
+}
+
+/** --registry-ca is relative to where the command runs; publish.registryCa to the repository. */
+function caPathOf(
+  flag: string | undefined,
+  cwd: string,
+  fromFile: string | undefined,
+  root: string,
+): string | undefined {
+  if (flag !== undefined) return resolve(cwd, flag);
+  return fromFile === undefined ? undefined : resolve(root, fromFile);
 }

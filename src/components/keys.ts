@@ -177,6 +177,8 @@ export type HintSet =
   | 'preview-blocked'
   | 'working'
   | 'confirm'
+  | 'publish'
+  | 'publish-editing'
   | 'failed'
   | 'failed-no-back';
 
@@ -216,6 +218,8 @@ export const HINTS: Record<HintSet, readonly Hint[]> = {
   'preview-blocked': [['esc', 'back and fix'], ...COMMON],
   working: COMMON,
   confirm: [['enter/y', 'write'], ['n', 'leave without writing'], ...COMMON],
+  publish: [['↑↓', 'move'], ['s', 'save'], ['enter', 'choose'], ['esc', 'back'], ...COMMON],
+  'publish-editing': [['type', 'destination'], ['↑↓', 'move'], ['enter', 'use it'], ...COMMON],
   failed: [['r', 'retry'], ['esc', 'back'], ['q', 'quit'], ...COMMON],
   'failed-no-back': [['r', 'retry'], ['q', 'quit'], ...COMMON],
 };
@@ -228,7 +232,7 @@ export const HELP_LINES: readonly Hint[] = [
   ['backspace', 'erase the last character'],
   ['space', 'tick or untick an extension or a target'],
   ['p', 'targets: make the highlighted target the primary (listed first)'],
-  ['s', 'targets: save the picked targets to talos-release.yaml'],
+  ['s', 'targets, publish: save the choice to talos-release.yaml'],
   ['tab', 'next field; on a problem extension, use the suggested name'],
   ['enter', 'choose, continue, or confirm'],
   ['esc', 'clear the filter, or go back a step where that is safe'],

@@ -47,6 +47,7 @@ export async function runWizard(options: RunWizardOptions): Promise<number> {
     http,
     toolVersion,
     signingKey: options.signingKey,
+    env,
   });
   try {
     const app = render(

@@ -9,6 +9,8 @@ import { DownloadStep } from './steps/download/download-step.js';
 import { ExtensionsStep } from './steps/extensions/extensions-step.js';
 import { ErrorView, FailedStep } from './steps/failed-step.js';
 import { CancelledView, DoneView, LeftView } from './steps/final-views.js';
+import { PublishChoiceStep } from './steps/publish/publish-choice-step.js';
+import { PublishStep } from './steps/publish/publish-step.js';
 import { PreviewStep } from './steps/preview/preview-step.js';
 import { StartStep } from './steps/start-step.js';
 import { TargetsStep } from './steps/targets/targets-step.js';
@@ -84,10 +86,14 @@ export function StepScreen({ step, request, isActive, dispatch }: StepScreenProp
       return <InstallerStep downloaded={step.downloaded} dispatch={dispatch} />;
     case 'confirm':
       return <ConfirmStep ready={step.ready} isActive={isActive} dispatch={dispatch} />;
+    case 'choose-publish':
+      return <PublishChoiceStep ready={step.ready} isActive={isActive} dispatch={dispatch} />;
     case 'writing':
       return <WritingStep ready={step.ready} dispatch={dispatch} />;
+    case 'publishing':
+      return <PublishStep ready={step.ready} publishTo={step.publishTo} dispatch={dispatch} />;
     case 'done':
-      return <DoneView ready={step.ready} written={step.written} />;
+      return <DoneView ready={step.ready} written={step.written} published={step.published} />;
     case 'left':
       return <LeftView downloaded={step.downloaded} />;
     case 'failed':
@@ -102,7 +108,12 @@ export function StepScreen({ step, request, isActive, dispatch }: StepScreenProp
     case 'quit':
       return <ErrorView error={step.error} />;
     case 'cancelled':
-      return <CancelledView partialDownload={step.partialDownload} />;
+      return (
+        <CancelledView
+          partialDownload={step.partialDownload}
+          writtenRelease={step.writtenRelease}
+        />
+      );
     default:
       return assertNever(step);
   }

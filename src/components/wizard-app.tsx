@@ -33,7 +33,10 @@ export function WizardApp({ request, services, controller, theme }: WizardAppPro
     if (!isFinalStep(state.step)) return;
     const result: WizardExit = {
       exitCode: exitCodeFor(state.step),
-      epilogue: state.step.kind === 'done' ? doneEpilogue(state.step.ready) : undefined,
+      epilogue:
+        state.step.kind === 'done'
+          ? doneEpilogue(state.step.ready, state.step.published)
+          : undefined,
     };
     exit(result);
   }, [state.step, exit]);

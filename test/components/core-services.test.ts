@@ -151,6 +151,23 @@ describe('the wizard services over the core', () => {
     );
   });
 
+  it('starts with publish.to and skip from talos-release.yaml, and saves the Publish choice back', async () => {
+    const root = await tempRoot();
+    const none = await offlineServices(requestFor(root)).start();
+    expect(none.publish).toEqual({ to: undefined, skip: false });
+    await writeFile(
+      join(root, 'talos-release.yaml'),
+      '# team registry\npublish:\n  to: registry.example.com/appliance # the mirror\n',
+    );
+    const services = offlineServices(requestFor(root));
+    const session = await services.start();
+    expect(session.publish).toEqual({ to: 'registry.example.com/appliance', skip: false });
+    await services.savePublish(session, { to: 'registry.example.com/appliance', skip: true });
+    expect(await readFile(join(root, 'talos-release.yaml'), 'utf8')).toBe(
+      '# team registry\npublish:\n  to: registry.example.com/appliance # the mirror\n  skip: true\n',
+    );
+  });
+
   it('answers unknown sizes, rather than failing, when the factory cannot say', async () => {
     const services = offlineServices(requestFor(await tempRoot()));
     const session = await services.start();

@@ -131,6 +131,7 @@ describe('wizardReducer: forward through a release', () => {
       { type: 'downloaded', downloads },
       { type: 'installer-resolved', installer, manifest: ready.manifest },
       { type: 'write-confirmed' },
+      { type: 'publish-chosen', to: undefined },
       { type: 'written', written },
     ];
     for (const action of steps)
@@ -141,6 +142,7 @@ describe('wizardReducer: forward through a release', () => {
       'downloading',
       'resolving-installer',
       'confirm',
+      'choose-publish',
       'writing',
       'done',
     ]);
@@ -331,7 +333,7 @@ describe('wizardReducer: errors, retry, quit, cancel and help', () => {
     expect(fromDownload.step).toMatchObject({ kind: 'preview', planned });
     const fromWrite = run(
       [{ type: 'failed', error: new NetworkError('x') }, { type: 'back' }],
-      at({ kind: 'writing', ready }),
+      at({ kind: 'writing', ready, publishTo: undefined }),
     );
     expect(fromWrite.step).toMatchObject({ kind: 'confirm', ready });
   });
@@ -372,7 +374,7 @@ describe('wizardReducer: errors, retry, quit, cancel and help', () => {
     });
     const done = at({ kind: 'done', ready, written });
     expect(run([{ type: 'cancel' }], done)).toBe(done);
-    const writing = at({ kind: 'writing', ready });
+    const writing = at({ kind: 'writing', ready, publishTo: undefined });
     expect(run([{ type: 'cancel' }], writing)).toBe(writing);
   });
 

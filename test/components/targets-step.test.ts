@@ -60,7 +60,7 @@ describe('the targets screen', () => {
       { name: 'nocloud-amd64.iso' },
       { name: 'metal-amd64.iso' },
     ]).waitForText('2 picked');
-    expect(frame).toContain('3/7 Targets for Talos');
+    expect(frame).toContain('3/8 Targets for Talos');
     expect(frame).toContain('Boot ISOs');
     expect(frame).toContain('Disk images');
     expect(lineWith(frame, 'nocloud-amd64.iso')).toMatch(/› \[x\] nocloud-amd64\.iso\s+★ primary/);

@@ -32,7 +32,7 @@ describe('the wizard root', () => {
     const help = screen.frame();
     expect(help).toContain('Keys');
     expect(help).toContain('go back a step where that is safe');
-    expect(help).not.toContain('1/7 Talos version');
+    expect(help).not.toContain('1/8 Talos version');
     await screen.press('x');
     expect(screen.frame()).toContain('1.11▏');
     expect(screen.frame()).not.toContain('x▏');
@@ -43,7 +43,7 @@ describe('the wizard root', () => {
     await screen.waitForText('recommended');
     screen.write(`1.12${KEY.backspace}1\r`);
     const frame = await screen.waitForText('Talos v1.11.');
-    expect(frame).toContain('2/7 Extensions');
+    expect(frame).toContain('2/8 Extensions');
   });
 
   it('cancels on Ctrl-C by aborting the run signal', async () => {

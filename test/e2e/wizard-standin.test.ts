@@ -8,7 +8,12 @@ import type { RunningStandin } from '../../src/standin/types.js';
 import { fakeTerminal } from '../components/fake-terminal.js';
 import { KEY } from '../components/helpers.js';
 import { useStandinAndRepos } from './helpers/standin-and-repos.js';
-import { removeTempRoots, requestFor, tempRoot } from './helpers/wizard-fixtures.js';
+import {
+  removeTempRoots,
+  requestFor,
+  skipPublishing,
+  tempRoot,
+} from './helpers/wizard-fixtures.js';
 import { testHttp } from '../core/http/test-http.js';
 
 afterAll(removeTempRoots);
@@ -72,6 +77,7 @@ describe('the wizard against the factory stand-in', () => {
     expect(confirm).toContain('Installer pinned:');
     expect(await present(join(root, 'releases/0.1.0.json'))).toBe(false);
     await screen.press('y');
+    await skipPublishing(screen);
 
     expect(await exit).toBe(0);
     const manifest = JSON.parse(await readFile(join(root, 'releases/0.1.0.json'), 'utf8'));

@@ -10,7 +10,7 @@ import type { RunningStandin } from '../../src/standin/types.js';
 import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 import { CLI, startInTmux } from './helpers/tmux.js';
 import type { TmuxPane } from './helpers/tmux.js';
-import { removeTempRoots, tempRoot } from './helpers/wizard-fixtures.js';
+import { removeTempRoots, skipPublishing, tempRoot } from './helpers/wizard-fixtures.js';
 
 afterAll(removeTempRoots);
 
@@ -60,7 +60,7 @@ describe('the wizard in a real 80×24 terminal', () => {
     const versions = await pane.waitForText('recommended');
     const lines = versions.trimEnd().split('\n');
     expect(lines.length).toBeLessThanOrEqual(24);
-    expect(versions).toContain('1/7 Talos version');
+    expect(versions).toContain('1/8 Talos version');
     // The footer is on screen: the whole live region fits the terminal.
     expect(versions).toContain('enter choose');
 
@@ -76,9 +76,9 @@ describe('the wizard in a real 80×24 terminal', () => {
     await pane.keys('Escape');
     await pane.waitForText('type to search names and descriptions');
     await pane.keys('Enter');
-    await pane.waitForText('3/7 Targets for Talos v1.11.');
+    await pane.waitForText('3/8 Targets for Talos v1.11.');
     await pane.keys('Enter');
-    await pane.waitForText('4/7 Release details');
+    await pane.waitForText('4/8 Release details');
     await pane.type('3.1.4');
     await pane.waitForText('All fields are valid');
     await pane.keys('Enter');
@@ -87,6 +87,7 @@ describe('the wizard in a real 80×24 terminal', () => {
     await pane.keys('Enter');
     await pane.waitForText('Write the release?');
     await pane.keys('Enter');
+    await skipPublishing(pane);
     const done = await pane.waitForText('talosctl upgrade --nodes <node> --image');
     expect(done).toContain('Release 0.1.0 is current on stable.');
     expect(await pane.exitCode()).toBe(0);
@@ -149,7 +150,7 @@ describe('the Targets step at 80×24', () => {
     await pane.keys('Enter');
     await pane.waitForText('5 selected');
     await pane.keys('Enter');
-    const opened = await pane.waitForText('3/7 Targets for Talos v1.12.');
+    const opened = await pane.waitForText('3/8 Targets for Talos v1.12.');
     fitsTheTerminal(opened);
     // With no file and no flag, today's one ISO is picked and primary.
     expect(opened).toContain('1 picked');
@@ -164,7 +165,7 @@ describe('the Targets step at 80×24', () => {
     await pane.type('s');
     await pane.waitForText('Saved 3 targets to talos-release.yaml');
     await pane.keys('Enter');
-    await pane.waitForText('4/7 Release details');
+    await pane.waitForText('4/8 Release details');
     await pane.type('3.1.4');
     await pane.waitForText('All fields are valid');
     await pane.keys('Enter');
@@ -176,6 +177,10 @@ describe('the Targets step at 80×24', () => {
     for (const name of PICKED) expect(confirm).toContain(name);
     expect(confirm).toContain('metal installer');
     await pane.keys('Enter');
+    const publish = await pane.waitForText('8/8 Publish');
+    fitsTheTerminal(publish);
+    expect(publish).toContain('names no destination (publish.to)');
+    await skipPublishing(pane);
     const done = await pane.waitForText('talosctl upgrade --nodes <node> --image');
     for (const name of ['metal-amd64', 'nocloud-amd64', 'metal-arm64'])
       expect(done).toMatch(

@@ -1,6 +1,7 @@
 // The wizard's services: the React side of the one release session (core/pipeline/session.ts)
 // that --yes runs straight through. Each screen's call is one session step; every call uses the
 // run's one signal, and the session's lock is held until the command ends (finish).
+import { resolve } from 'node:path';
 import type { FactoryClient } from '../../core/factory/index.js';
 import type { Http } from '../../core/http/index.js';
 import { openReleaseSession } from '../../core/pipeline/index.js';
@@ -11,8 +12,8 @@ import type {
   ReleaseSession,
   TargetRequest,
 } from '../../core/pipeline/index.js';
-import { saveTargets } from '../../core/project-file/index.js';
-import type { ProjectTarget } from '../../core/project-file/index.js';
+import { readProjectFile, savePublish, saveTargets } from '../../core/project-file/index.js';
+import type { ProjectTarget, PublishSettings } from '../../core/project-file/index.js';
 import { classifyVersions, latestStable } from '../../core/versions/index.js';
 import type { SessionDefaults } from '../state/steps.js';
 import type { WizardServices } from './types.js';
@@ -26,6 +27,8 @@ export interface CoreServicesOptions {
   readonly toolVersion: string;
   readonly now?: () => Date;
   readonly signingKey?: SecretKey | undefined;
+  /** Where publishing finds Docker credentials (DOCKER_CONFIG, HOME); default: none set. */
+  readonly env?: NodeJS.ProcessEnv | undefined;
 }
 
 export interface WizardRuntime {
@@ -68,6 +71,7 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
             recommended,
             preselected: preselect(session, request.talosVersion, list) ?? recommended,
             defaults: sessionDefaults(session, project),
+            publish: publishSettings(project.root),
           };
         })(),
       ),
@@ -134,6 +138,43 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
         })(),
       ),
     write: (ready) => track(session.write(ready.project, ready.plan, ready.manifest)),
+    savePublish: (wizardSession, settings) =>
+      track(savePublish(wizardSession.project.root, settings)),
+    // The same two core calls as `talos-release publish`, over the run's one HTTP layer and signal.
+    // Loaded on first use: a run that skips publishing never loads the registry client.
+    publish: (ready, to, onEvent) =>
+      track(
+        (async () => {
+          const { openPublishTarget, publishFromRepository } =
+            await import('../../core/publish/index.js');
+          // The rest of the publish block (CA, plain http on loopback, signature policy) is the
+          // same talos-release.yaml that `talos-release publish` reads.
+          const file = readProjectFile(ready.project.root)?.publish;
+          const target = await openPublishTarget({
+            http: options.http,
+            to,
+            insecure: file?.insecure === true,
+            caPath:
+              file?.registryCa === undefined
+                ? undefined
+                : resolve(ready.project.root, file.registryCa),
+            env: options.env ?? {},
+          });
+          const { publication } = await publishFromRepository({
+            root: ready.project.root,
+            releaseVersion: ready.manifest.releaseVersion,
+            target,
+            http: options.http,
+            requireSignature: file?.requireSignature === true,
+            force: false,
+            toolVersion: options.toolVersion,
+            onEvent,
+            signal: options.signal,
+            ...(options.now ? { now: options.now } : {}),
+          });
+          return publication;
+        })(),
+      ),
   };
   return {
     services,
@@ -147,6 +188,12 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
 function sessionDefaults(session: ReleaseSession, project: LoadedProject): SessionDefaults {
   const { releaseVersion, appVersion, valuesProfile } = session.defaults(project);
   return { releaseVersion, appVersion, valuesProfile };
+}
+
+/** `publish:` from talos-release.yaml; the file was checked when the command read its flags. */
+function publishSettings(root: string): PublishSettings {
+  const publish = readProjectFile(root)?.publish;
+  return { to: publish?.to, skip: publish?.skip === true };
 }
 
 /** The --talos-version flag as a pre-selection; a selector that matches nothing selects nothing. */

@@ -10,6 +10,8 @@ import type {
   TargetRequest,
   WrittenRelease,
 } from '../../core/pipeline/index.js';
+import type { PublishSettings } from '../../core/project-file/index.js';
+import type { Publication, PublishEventSink } from '../../core/publish/index.js';
 import type {
   DetailsChoice,
   DownloadedRelease,
@@ -67,4 +69,11 @@ export interface WizardServices {
     onBuilding: (elapsedMs: number) => void,
   ): Promise<InstallerOutcome>;
   write(ready: ReadyRelease): Promise<WrittenRelease>;
+  /** Writes `publish:` into talos-release.yaml (comments kept); resolves with its path. */
+  savePublish(session: WizardSession, settings: PublishSettings): Promise<string>;
+  /**
+   * Publishes the written release to `to` (`<host[:port]>/<prefix>`), reporting every blob, signature
+   * and tag; records it in releases/<version>.publish.json. Aborted with the run's signal.
+   */
+  publish(ready: ReadyRelease, to: string, onEvent: PublishEventSink): Promise<Publication>;
 }

@@ -9,6 +9,7 @@ import type {
   TargetRequest,
   WrittenRelease,
 } from '../../core/pipeline/index.js';
+import type { Publication } from '../../core/publish/index.js';
 import type { ReleaseDetails, WizardSession } from './steps.js';
 
 export type WizardAction =
@@ -29,7 +30,10 @@ export type WizardAction =
     }
   | { readonly type: 'write-confirmed' }
   | { readonly type: 'write-declined' }
+  /** The Publish step's answer: a destination, or undefined to skip publishing. */
+  | { readonly type: 'publish-chosen'; readonly to: string | undefined }
   | { readonly type: 'written'; readonly written: WrittenRelease }
+  | { readonly type: 'published'; readonly publication: Publication }
   /** Esc. A screen passes what the operator has typed or ticked so coming back keeps it. */
   | {
       readonly type: 'back';

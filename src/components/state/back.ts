@@ -47,6 +47,8 @@ export function stepBefore(step: WizardStep, action: BackAction): WizardStep | u
     }
     case 'preview':
       return { kind: 'details', choice: step.planned.choice, initial: step.planned.choice.details };
+    case 'choose-publish':
+      return { kind: 'confirm', ready: step.ready };
     case 'failed':
       return step.back;
     default:

@@ -7,6 +7,8 @@ export interface ShownError {
   readonly exitCode: number;
   /** The error family's category, e.g. `schematic`, `network`. */
   readonly kind: string;
+  /** What the failure left behind, when that matters (a written release whose publish failed). */
+  readonly outcome?: string | undefined;
 }
 
 export function describeError(error: unknown): ShownError {

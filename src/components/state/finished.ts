@@ -3,7 +3,7 @@
 import { formatBytes } from '../../core/format/index.js';
 import type { DownloadResult } from '../../core/download/index.js';
 import type { InstallerResolution, ReleasePlan } from '../../core/pipeline/index.js';
-import type { WizardSession } from './steps.js';
+import type { ReadyRelease, WizardSession } from './steps.js';
 
 export interface FinishedLine {
   readonly id: number;
@@ -77,6 +77,14 @@ export function installerLine(image: string, installer: InstallerResolution): Fi
   return {
     tone: 'warning',
     text: `Installer digest not recorded for ${image}: ${installer.reason ?? 'unknown reason'}`,
+  };
+}
+
+/** Printed when a publish follows, so the record says the release is safe on disk first. */
+export function writtenLine(ready: ReadyRelease): FinishedText {
+  return {
+    tone: 'done',
+    text: `Wrote ${ready.plan.paths.manifestRelative}; ${ready.manifest.releaseVersion} is current on ${ready.manifest.channel}`,
   };
 }
 

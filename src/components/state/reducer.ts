@@ -6,12 +6,18 @@ import { assertNever } from './assert-never.js';
 import type { WizardAction } from './actions.js';
 import { safeStepAfterFailure, stepBefore } from './back.js';
 import { describeError, isCancellation } from './describe-error.js';
-import { downloadedLine, installerLine, startedLine, submittedLine } from './finished.js';
+import {
+  downloadedLine,
+  installerLine,
+  startedLine,
+  submittedLine,
+  writtenLine,
+} from './finished.js';
 import { firstIsoDownload } from './first-iso.js';
 import type { FinishedLine, FinishedText } from './finished.js';
 import { initialDetails, initialExtensions, initialTargets } from './initial-answers.js';
 import { isFinalStep } from './steps.js';
-import type { PlannedRelease, WizardStep } from './steps.js';
+import type { PlannedRelease, ReadyRelease, WizardStep } from './steps.js';
 
 export interface WizardState {
   readonly step: WizardStep;
@@ -120,13 +126,34 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       );
     case 'write-confirmed':
       if (step.kind !== 'confirm') return state;
-      return go({ kind: 'writing', ready: step.ready });
+      return go({ kind: 'choose-publish', ready: step.ready });
+    case 'publish-chosen':
+      if (step.kind !== 'choose-publish') return state;
+      return go({ kind: 'writing', ready: step.ready, publishTo: action.to });
     case 'write-declined':
       if (step.kind !== 'confirm') return state;
       return go({ kind: 'left', downloaded: step.ready });
     case 'written':
       if (step.kind !== 'writing') return state;
-      return go({ kind: 'done', ready: step.ready, written: action.written });
+      if (step.publishTo === undefined)
+        return go({ kind: 'done', ready: step.ready, written: action.written });
+      return go(
+        {
+          kind: 'publishing',
+          ready: step.ready,
+          written: action.written,
+          publishTo: step.publishTo,
+        },
+        writtenLine(step.ready),
+      );
+    case 'published':
+      if (step.kind !== 'publishing') return state;
+      return go({
+        kind: 'done',
+        ready: step.ready,
+        written: step.written,
+        published: action.publication,
+      });
     case 'back': {
       const previous = stepBefore(step, action);
       return previous ? go(previous) : state;
@@ -135,6 +162,15 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (isFinalStep(step) || step.kind === 'failed') return state;
       const error = describeError(action.error);
       if (isCancellation(error)) return wizardReducer(state, { type: 'cancel' });
+      // The release is on disk whatever the registry did, and tags move last, so publishing again
+      // finishes the job (docs/distribution-protocol.md §Wizard publish).
+      if (step.kind === 'publishing')
+        return go({
+          kind: 'failed',
+          error: { ...error, outcome: publishAgain(step.ready) },
+          retry: step,
+          back: undefined,
+        });
       return go({ kind: 'failed', error, retry: step, back: safeStepAfterFailure(step) });
     }
     case 'retry':
@@ -148,12 +184,19 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return go({
         kind: 'cancelled',
         partialDownload: step.kind === 'downloading' ? partialDownloads(step.planned) : undefined,
+        writtenRelease: step.kind === 'publishing' ? step.ready.manifest.releaseVersion : undefined,
       });
     case 'toggle-help':
       return isFinalStep(step) ? state : { ...state, help: !state.help };
     default:
       return assertNever(action);
   }
+}
+
+/** What a failed publish leaves behind, and the command that finishes it. */
+function publishAgain(ready: ReadyRelease): string {
+  const version = ready.manifest.releaseVersion;
+  return `The release is written; publish again with talos-release publish ${version}`;
 }
 
 /** Where a cancelled download's .part files stay: the one file, or every target's folder. */

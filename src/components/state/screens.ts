@@ -1,4 +1,4 @@
-// The wizard's numbered screens, in order, and which screen each step shows under. The "4/7" in
+// The wizard's numbered screens, in order, and which screen each step shows under. The "4/8" in
 // every title is derived from this list, so adding or moving a screen renumbers all of them.
 import { positionIn } from '../../core/pipeline/index.js';
 import type { StepKind } from './steps.js';
@@ -11,6 +11,7 @@ export const WIZARD_SCREENS = [
   'preview',
   'artifacts',
   'write',
+  'publish',
 ] as const;
 
 type Screen = (typeof WIZARD_SCREENS)[number];
@@ -28,10 +29,12 @@ const SCREEN_OF = {
   downloading: 'artifacts',
   'resolving-installer': 'artifacts',
   confirm: 'write',
-  writing: 'write',
+  'choose-publish': 'publish',
+  writing: 'publish',
+  publishing: 'publish',
 } as const satisfies Partial<Record<StepKind, Screen>>;
 
-/** "n/total" for a numbered step's title, e.g. "4/7" for the details screen. */
+/** "n/total" for a numbered step's title, e.g. "4/8" for the details screen. */
 export function screenPosition(kind: keyof typeof SCREEN_OF): string {
   return positionIn(WIZARD_SCREENS, SCREEN_OF[kind]);
 }

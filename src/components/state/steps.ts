@@ -11,6 +11,8 @@ import type {
   TargetRequest,
   WrittenRelease,
 } from '../../core/pipeline/index.js';
+import type { PublishSettings } from '../../core/project-file/index.js';
+import type { Publication } from '../../core/publish/index.js';
 import type { ClassifiedVersion } from '../../core/versions/index.js';
 import type { ShownError } from './describe-error.js';
 
@@ -26,6 +28,8 @@ export interface WizardSession {
   readonly preselected: string | undefined;
   /** Release details taken from the channel's current release (Kubernetes follows the version). */
   readonly defaults: SessionDefaults;
+  /** `publish:` from talos-release.yaml: where the Publish step points, and whether it skips. */
+  readonly publish: PublishSettings;
 }
 
 export interface SessionDefaults {
@@ -133,8 +137,27 @@ export type WizardStep =
   | { readonly kind: 'downloading'; readonly planned: PlannedRelease }
   | { readonly kind: 'resolving-installer'; readonly downloaded: DownloadedRelease }
   | { readonly kind: 'confirm'; readonly ready: ReadyRelease }
-  | { readonly kind: 'writing'; readonly ready: ReadyRelease }
-  | { readonly kind: 'done'; readonly ready: ReadyRelease; readonly written: WrittenRelease }
+  /** Asked after Confirm, before anything is written, so the operator can walk away after it. */
+  | { readonly kind: 'choose-publish'; readonly ready: ReadyRelease }
+  | {
+      readonly kind: 'writing';
+      readonly ready: ReadyRelease;
+      /** `<host[:port]>/<prefix>` to publish to once written; undefined to skip. */
+      readonly publishTo: string | undefined;
+    }
+  | {
+      readonly kind: 'publishing';
+      readonly ready: ReadyRelease;
+      readonly written: WrittenRelease;
+      readonly publishTo: string;
+    }
+  | {
+      readonly kind: 'done';
+      readonly ready: ReadyRelease;
+      readonly written: WrittenRelease;
+      /** Where the release went, when it was published. */
+      readonly published?: Publication | undefined;
+    }
   /** The operator declined to write: the ISO stays for the next run. */
   | { readonly kind: 'left'; readonly downloaded: DownloadedRelease }
   | {
@@ -146,7 +169,12 @@ export type WizardStep =
       readonly back: WizardStep | undefined;
     }
   | { readonly kind: 'quit'; readonly error: ShownError }
-  | { readonly kind: 'cancelled'; readonly partialDownload: string | undefined };
+  | {
+      readonly kind: 'cancelled';
+      readonly partialDownload: string | undefined;
+      /** The release version already written when a publish was cancelled. */
+      readonly writtenRelease?: string | undefined;
+    };
 
 export type StepKind = WizardStep['kind'];
 

@@ -1,8 +1,9 @@
 // The lines an operator copies after a release: printed as plain text once Ink has let go of the
 // terminal, so the terminal wraps them softly and a copied command has no line breaks inside.
+import type { Publication } from '../../core/publish/index.js';
 import type { ReadyRelease } from '../state/steps.js';
 
-export function doneEpilogue(ready: ReadyRelease): string {
+export function doneEpilogue(ready: ReadyRelease, published?: Publication): string {
   const pinned = ready.installer.pinned;
   const image = pinned ?? ready.plan.refs.installerImage;
   // The primary first (the upgrade command uses it), then every other installer pinned.
@@ -14,6 +15,7 @@ export function doneEpilogue(ready: ReadyRelease): string {
         : `  ${installer.image} (no digest: the tag can move)`,
     );
   return [
+    ...(published ? publishedLines(published) : []),
     pinned
       ? 'Installer, pinned by digest:'
       : 'Installer (no digest was recorded; the tag can move):',
@@ -23,4 +25,16 @@ export function doneEpilogue(ready: ReadyRelease): string {
     `  talosctl upgrade --nodes <node> --image ${image}`,
     '',
   ].join('\n');
+}
+
+/** The published release and each mirrored installer, by digest: what consumers pull. */
+function publishedLines(published: Publication): string[] {
+  const { release } = published;
+  return [
+    'Published release:',
+    `  ${release.reference}@${release.digest}`,
+    ...(release.channelReference ? [`  ${release.channelReference} (channel tag)`] : []),
+    ...(published.installers.length > 0 ? ['Mirrored installers:'] : []),
+    ...published.installers.map((installer) => `  ${installer.reference}@${installer.digest}`),
+  ];
 }

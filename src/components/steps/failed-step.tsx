@@ -44,6 +44,11 @@ export function ErrorView({ error }: { readonly error: ShownError }) {
           {`  ${error.hint}`}
         </Tone>
       ) : null}
+      {error.outcome ? (
+        <Tone tone="warn" wrap="wrap">
+          {error.outcome}
+        </Tone>
+      ) : null}
     </Box>
   );
 }

@@ -3,6 +3,8 @@
 import { Box } from 'ink';
 import { relative } from 'node:path';
 import type { WrittenRelease } from '../../core/pipeline/index.js';
+import type { Publication } from '../../core/publish/index.js';
+import { plural } from '../state/finished.js';
 import type { DownloadedRelease, ReadyRelease } from '../state/steps.js';
 import { Tone } from '../theme.js';
 import { FullRecords } from './release-records.js';
@@ -10,9 +12,11 @@ import { FullRecords } from './release-records.js';
 export function DoneView({
   ready,
   written,
+  published,
 }: {
   readonly ready: ReadyRelease;
   readonly written: WrittenRelease;
+  readonly published?: Publication | undefined;
 }) {
   const root = ready.project.root;
   const several = ready.plan.targets.length > 1 || ready.plan.installers.length > 1;
@@ -38,9 +42,28 @@ export function DoneView({
         )}
       </Box>
       {several ? <FullRecords artifacts={ready.manifest.artifacts ?? []} /> : null}
+      {published ? <PublishedRecords published={published} /> : null}
       <Box marginTop={1}>
-        <Tone tone="muted">The installer reference and the next command follow below.</Tone>
+        <Tone tone="muted">
+          {published
+            ? 'The published references, the installer and the next command follow below.'
+            : 'The installer reference and the next command follow below.'}
+        </Tone>
       </Box>
+    </Box>
+  );
+}
+
+/** Where the release went; the full references, too long for one row, follow in the epilogue. */
+function PublishedRecords({ published }: { readonly published: Publication }) {
+  const channel = published.release.channelReference;
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Tone tone="good">{`✔ Published to ${published.registry}/${published.prefix}`}</Tone>
+      <Tone tone="plain">{`  release ${published.release.digest}`}</Tone>
+      <Tone tone="muted">
+        {`  ${plural(published.installers.length, 'installer')} mirrored by digest${channel ? '; the channel tag moved' : '; the channel tag stayed'}`}
+      </Tone>
     </Box>
   );
 }
@@ -60,9 +83,20 @@ export function LeftView({ downloaded }: { readonly downloaded: DownloadedReleas
 
 export function CancelledView({
   partialDownload,
+  writtenRelease,
 }: {
   readonly partialDownload: string | undefined;
+  readonly writtenRelease?: string | undefined;
 }) {
+  if (writtenRelease !== undefined)
+    return (
+      <Box flexDirection="column">
+        <Tone tone="warn">Publishing cancelled.</Tone>
+        <Tone tone="plain" wrap="wrap">
+          {`The release is written; publish again with talos-release publish ${writtenRelease}`}
+        </Tone>
+      </Box>
+    );
   return (
     <Box flexDirection="column">
       <Tone tone="warn">Cancelled. Nothing was written.</Tone>

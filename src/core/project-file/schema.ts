@@ -60,6 +60,23 @@ export const projectFileSchema = z
           .boolean()
           .optional()
           .describe("true when the wizard's Publish step should be skipped by default."),
+        registryCa: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            "A PEM file (relative to the root) with the CA that signed the registry's certificate.",
+          ),
+        insecure: z
+          .boolean()
+          .optional()
+          .describe(
+            'Plain http, allowed only to a registry on this machine (127.0.0.1, ::1, localhost).',
+          ),
+        requireSignature: z
+          .boolean()
+          .optional()
+          .describe('Refuse installers whose factory cosign signature is missing.'),
       })
       .optional()
       .describe('Publishing to the team registry.'),

@@ -112,3 +112,18 @@ export async function plannedFor(
 }
 
 export { requestFor } from '../../fixtures/release-request.js';
+
+/** A tmux pane (named keys) or an in-process terminal (raw key bytes). */
+type WizardScreen = { waitForText(text: string, timeoutMs?: number): Promise<unknown> } & (
+  { keys(...names: string[]): Promise<void> } | { press(keys: string): Promise<unknown> }
+);
+
+/**
+ * The Publish step after Confirm. Without publish.to in talos-release.yaml it opens on Skip, so
+ * one Enter skips it; waiting for the highlighted row checks that default on the way.
+ */
+export async function skipPublishing(screen: WizardScreen): Promise<void> {
+  await screen.waitForText('› Skip publishing');
+  if ('keys' in screen) await screen.keys('Enter');
+  else await screen.press('\r');
+}
