@@ -3,7 +3,7 @@
 // signatures are checked before a byte is copied; every blob and manifest is pushed by digest;
 // only then do tags move, the channel tag last. A consumer therefore sees the old release or the
 // whole new one, never half of it, and running it again finds everything in place and only
-// re-points the tags (docs/distribution-protocol.md).
+// re-points the tags (docs/distribution-protocol.md §3).
 import { IntegrityError, UserInputError } from '../errors.js';
 import { checkCosignSignature, copyImage, cosignSignatureTag } from '../oci/index.js';
 import type { ManifestBytes, OciDestination, OciSource } from '../oci/index.js';
