@@ -1,6 +1,6 @@
-// Our own media types for the release as an OCI artifact (docs/distribution-protocol.md §3, "The
-// release as an OCI artifact"). Consumers such as `oras pull` go by the title annotation; these
-// types let a reader tell the manifest from the images without parsing file names.
+// Our own media types for the release as an OCI artifact (docs/distribution-protocol.md §3).
+// Consumers such as `oras pull` go by the title annotation; these types let a reader tell the
+// manifest from the images without parsing file names.
 export const RELEASE_ARTIFACT_TYPE = 'application/vnd.talos-release.release.v1+json';
 
 export const RELEASE_LAYER_TYPES = {
