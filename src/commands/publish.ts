@@ -14,7 +14,7 @@ import { withInterruptSignal } from './interrupt.js';
 import { parseCommandFlags } from './parse-flags.js';
 import { publishProgressPrinter } from './presenters/publish-progress.js';
 import { createRunHttp } from './run-http.js';
-import { checkSumsSignatureWith } from './sums-signature.js';
+import { readPublicKeyArgument } from './public-key-argument.js';
 
 const PUBLISH_OPTIONS = {
   to: { type: 'string' },
@@ -115,8 +115,8 @@ async function publishBundle(
     });
   const target = await openTarget(values, to, io, root, createRunHttp(io.env, readToolVersion()));
   // The team's key, when given, is checked against the bundle before anything is pushed.
-  const checkSumsSignature =
-    values.pubkey === undefined ? undefined : checkSumsSignatureWith(values.pubkey, io.cwd);
+  const publicKey =
+    values.pubkey === undefined ? undefined : readPublicKeyArgument(values.pubkey, io.cwd);
   const json = values.json === true;
   const bundle = resolve(io.cwd, values.from ?? '');
   if (!json)
@@ -127,7 +127,7 @@ async function publishBundle(
       bundle,
       target,
       requireSignature: values['require-signature'] === true || file?.requireSignature === true,
-      checkSumsSignature,
+      publicKey,
       force: values.force === true,
       concurrency: concurrencyFlag(values.concurrency),
       toolVersion: readToolVersion(),

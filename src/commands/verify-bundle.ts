@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { directoryView, tarView, verifyBundle } from '../core/bundle/index.js';
 import { ExitCode, UserInputError } from '../core/errors.js';
-import { checkSumsSignatureWith } from './sums-signature.js';
+import { readPublicKeyArgument } from './public-key-argument.js';
 import { checklistSummary, marksFor, renderCheck } from './presenters/checklist.js';
 import type { CommandIo } from './io.js';
 import { withInterruptSignal } from './interrupt.js';
@@ -31,13 +31,13 @@ export async function runVerifyBundle(argv: readonly string[], io: CommandIo): P
   const json = values.json === true;
   const marks = marksFor(io.stdoutIsTty, io.env);
   // The key is read before the bundle, so a bad --pubkey fails at once.
-  const checkSumsSignature =
-    values.pubkey === undefined ? undefined : checkSumsSignatureWith(values.pubkey, io.cwd);
+  const publicKey =
+    values.pubkey === undefined ? undefined : readPublicKeyArgument(values.pubkey, io.cwd);
   if (!json) io.stdout.write(`Verifying bundle ${path}\n`);
   const report = await withInterruptSignal(async (signal) =>
     verifyBundle({
       view: info.isDirectory() ? await directoryView(path) : await tarView(path, signal),
-      checkSumsSignature,
+      publicKey,
       onCheck: json ? undefined : (check) => io.stdout.write(`${renderCheck(check, marks)}\n`),
       signal,
     }),

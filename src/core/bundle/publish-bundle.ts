@@ -17,8 +17,8 @@ export interface BundlePublishOptions {
   readonly bundle: string;
   readonly target: PublishTarget;
   readonly requireSignature: boolean;
-  /** With --pubkey: the sums must be signed by it before anything is pushed. */
-  readonly checkSumsSignature?: BundleVerifyOptions['checkSumsSignature'];
+  /** With --pubkey: the sums and provenance must be signed by it before anything is pushed. */
+  readonly publicKey?: BundleVerifyOptions['publicKey'];
   readonly force: boolean;
   readonly concurrency?: number | undefined;
   readonly toolVersion: string;
@@ -63,7 +63,7 @@ export async function publishFromBundle(options: BundlePublishOptions): Promise<
 async function refuseDamagedBundle(root: string, options: BundlePublishOptions): Promise<void> {
   const report = await verifyBundle({
     view: await directoryView(root),
-    checkSumsSignature: options.checkSumsSignature,
+    publicKey: options.publicKey,
     signal: options.signal,
   });
   const failures = report.checks.filter((check) => check.status === 'fail');

@@ -8,17 +8,26 @@ import { parseManifest, parseSha256Sums, sha256SumsPathFor } from '../manifest/i
 import { checkCosignSignature } from '../oci/index.js';
 import type { Descriptor } from '../oci/index.js';
 import { artifactsOf, installersToMirror } from '../publish/index.js';
-import { checklistExitCode, failed, passed, skipped } from '../verify/index.js';
+import {
+  checklistExitCode,
+  checkProvenanceText,
+  failed,
+  passed,
+  skipped,
+} from '../verify/index.js';
+import { provenancePathFor } from '../provenance/index.js';
+import type { PublicKey } from '../signing/index.js';
 import type { CheckResult } from '../verify/index.js';
 import { blobPath, viewSource } from './view-source.js';
 import type { BundleView } from './bundle-view.js';
 import { BUNDLE_COSIGN_KEY } from './layout-names.js';
+import { verifySumsSignature } from './sums-signature.js';
 
 export interface BundleVerifyOptions {
   readonly view: BundleView;
   /** Checks the sums file's minisign signature; undefined when no --pubkey was given. */
-  readonly checkSumsSignature?:
-    ((sums: Buffer, signature: string, file: string) => Promise<string>) | undefined;
+  /** With --pubkey: the provenance must be signed by it too. */
+  readonly publicKey?: PublicKey | undefined;
   readonly onCheck?: ((check: CheckResult) => void) | undefined;
   readonly signal?: AbortSignal | undefined;
 }
@@ -73,6 +82,13 @@ export async function verifyBundle(options: BundleVerifyOptions): Promise<Bundle
         exitCode: ExitCode.integrity,
       }),
     );
+  const provenancePath = provenancePathFor(manifest.releaseVersion);
+  const provenance = checkProvenanceText(
+    manifest,
+    (await view.read(provenancePath))?.toString('utf8'),
+    options.publicKey,
+  );
+  if (provenance) add(provenance);
   await checkImages(options, add, manifest);
   return { manifest, checks, exitCode: checklistExitCode(checks) };
 }
@@ -86,7 +102,7 @@ async function checkSignature(
   sums: Buffer | undefined,
 ): Promise<void> {
   const title = `${sumsName} is signed by the given key`;
-  if (!options.checkSumsSignature) {
+  if (!options.publicKey) {
     add(skipped('bundle-signature', title, 'no --pubkey given'));
     return;
   }
@@ -102,7 +118,12 @@ async function checkSignature(
     return;
   }
   try {
-    const comment = await options.checkSumsSignature(sums, signature.toString('utf8'), sumsName);
+    const comment = await verifySumsSignature(
+      options.publicKey,
+      sums,
+      signature.toString('utf8'),
+      sumsName,
+    );
     add(passed('bundle-signature', title, comment));
   } catch (error) {
     add(

@@ -5,3 +5,4 @@ export { DEFAULT_HEAD_SIZE_TIMEOUT_MS, headContentLength } from './head-size.js'
 export type { HeadSizeOptions } from './head-size.js';
 export { verifyRelease } from './verify-release.js';
 export type { VerifyOptions, VerifyReport } from './verify-release.js';
+export { checkProvenanceText } from './signature-checks.js';

@@ -57,10 +57,20 @@ export async function checkProvenance(
   publicKey: PublicKey | undefined,
 ): Promise<CheckResult | undefined> {
   const path = provenancePathFor(manifest.releaseVersion);
+  const text = await readFile(join(root, path), 'utf8').catch(() => undefined);
+  return checkProvenanceText(manifest, text, publicKey);
+}
+
+/** The same check on the provenance's text, wherever it was read from (a repository, a bundle). */
+export function checkProvenanceText(
+  manifest: ReleaseManifest,
+  text: string | undefined,
+  publicKey: PublicKey | undefined,
+): CheckResult | undefined {
+  const path = provenancePathFor(manifest.releaseVersion);
   const title = publicKey
     ? `${path} is signed by key ${publicKey.keyId} and names every artifact and installer`
     : `${path} names every artifact and installer`;
-  const text = await readFile(join(root, path), 'utf8').catch(() => undefined);
   if (text === undefined) {
     if (!publicKey) return undefined;
     return failed('provenance', title, {
