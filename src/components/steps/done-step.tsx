@@ -41,7 +41,7 @@ export function BundleOfferView({ offer }: { readonly offer: BundleOffer }) {
   return (
     <Box flexDirection="column" marginTop={1}>
       <Tone tone="plain" wrap="truncate-end">
-        {'Bundle for an air-gapped site? The release files and the installers, in one file.'}
+        {'Bundle for an air-gapped site? The release and its installers, in one file.'}
       </Tone>
       <Box>
         <Tone tone="muted">{'  Bundle path '}</Tone>

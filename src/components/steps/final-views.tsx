@@ -62,7 +62,8 @@ function PublishedRecords({ published }: { readonly published: Publication }) {
   return (
     <Box flexDirection="column" marginTop={1}>
       <Tone tone="good">{`✔ Published to ${published.registry}/${published.prefix}`}</Tone>
-      <Tone tone="plain">{`  release ${published.release.digest}`}</Tone>
+      {/* One space of indent: " release sha256:<64 hex>" is exactly 80 columns. */}
+      <Tone tone="plain">{` release ${published.release.digest}`}</Tone>
       <Tone tone="muted">
         {`  ${plural(published.installers.length, 'installer')} mirrored by digest${channel ? '; the channel tag moved' : '; the channel tag stayed'}`}
       </Tone>
