@@ -226,7 +226,12 @@ export const HINTS: Record<HintSet, readonly Hint[]> = {
   confirm: [['enter/y', 'write'], ['n', 'leave without writing'], ...COMMON],
   publish: [['↑↓', 'move'], ['s', 'save'], ['enter', 'choose'], ['esc', 'back'], ...COMMON],
   'publish-editing': [['type', 'destination'], ['↑↓', 'move'], ['enter', 'use it'], ...COMMON],
-  done: [['b', 'bundle for an air-gapped site'], ['e', 'edit path'], ['enter', 'finish'], ...COMMON],
+  done: [
+    ['b', 'bundle for an air-gapped site'],
+    ['e', 'edit path'],
+    ['enter', 'finish'],
+    ...COMMON,
+  ],
   'done-editing': [['type', 'bundle path'], ['enter', 'use it'], ['esc', 'undo'], ...COMMON],
   failed: [['r', 'retry'], ['esc', 'back'], ['q', 'quit'], ...COMMON],
   'failed-no-back': [['r', 'retry'], ['q', 'quit'], ...COMMON],

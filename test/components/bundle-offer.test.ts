@@ -110,7 +110,13 @@ describe('wizardReducer: Done, bundling and the end', () => {
     expect(isFinalStep(done)).toBe(false);
     const bundling = run([{ type: 'bundle', out }], done).step;
     expect(bundling).toMatchObject({ kind: 'bundling', out, written });
-    const end = run([{ type: 'bundle', out }, { type: 'bundled', result }], done).step;
+    const end = run(
+      [
+        { type: 'bundle', out },
+        { type: 'bundled', result },
+      ],
+      done,
+    ).step;
     expect(end).toMatchObject({ kind: 'finished', bundled: result, written });
     if (!isFinalStep(end)) throw new Error('expected the end');
     expect(exitCodeFor(end)).toBe(ExitCode.ok);

@@ -101,7 +101,11 @@ describe('bundling', () => {
     const services = {
       bundle: (_: ReadyRelease, to: string, onEvent: (event: PublishEvent) => void) => {
         expect(to).toBe(out);
-        onEvent({ type: 'signature', image: 'factory.talos.dev/metal-installer', status: 'verified' });
+        onEvent({
+          type: 'signature',
+          image: 'factory.talos.dev/metal-installer',
+          status: 'verified',
+        });
         const copy = (event: Extract<PublishEvent, { type: 'copy' }>['event']): PublishEvent => ({
           type: 'copy',
           repository,

@@ -173,7 +173,9 @@ describe('Ctrl-C while bundling, at 80×24', () => {
     await pane.keys('C-c');
     const end = unwrapped(await pane.waitForText('talosctl upgrade --nodes <node>'));
     expect(end).toContain('Bundling cancelled.');
-    expect(end).toContain('The release is written; bundle it later with talos-release bundle 0.1.0');
+    expect(end).toContain(
+      'The release is written; bundle it later with talos-release bundle 0.1.0',
+    );
     expect(await pane.exitCode()).toBe(130);
     expect(existsSync(join(root, 'releases/0.1.0.json'))).toBe(true);
     expect(existsSync(join(root, 'bundles/talos-release-0.1.0.tar'))).toBe(false);

@@ -8,7 +8,11 @@ import { isGlobalKey } from '../keys.js';
 import type { WizardAction } from '../state/actions.js';
 import type { CompletedRelease } from '../state/steps.js';
 import { Tone } from '../theme.js';
-import { bundlePathProblem, initialBundleOffer, pressBundleOfferKey } from './bundle/bundle-offer.js';
+import {
+  bundlePathProblem,
+  initialBundleOffer,
+  pressBundleOfferKey,
+} from './bundle/bundle-offer.js';
 import type { BundleOffer } from './bundle/bundle-offer.js';
 import { DoneView } from './final-views.js';
 

@@ -14,8 +14,7 @@ export interface BundleOffer {
 }
 
 export type BundleOfferEffect =
-  | { readonly type: 'bundle'; readonly out: string }
-  | { readonly type: 'finish' };
+  { readonly type: 'bundle'; readonly out: string } | { readonly type: 'finish' };
 
 /** Where `talos-release bundle` would put it, under the project's bundles/ folder. */
 export function defaultBundlePath(releaseVersion: string): string {
@@ -54,7 +53,9 @@ export function pressBundleOfferKey(
     if (isKey('erase', input, key)) return next({ path: offer.path.slice(0, -1) });
     if (isKey('submit', input, key)) {
       const problem = bundlePathProblem(offer.path);
-      return problem ? next({ problem }) : next({ path: offer.path.trim(), editingFrom: undefined });
+      return problem
+        ? next({ problem })
+        : next({ path: offer.path.trim(), editingFrom: undefined });
     }
     const text = typedText(input, key);
     return text === '' ? { offer } : next({ path: offer.path + text });

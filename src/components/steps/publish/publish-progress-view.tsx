@@ -25,7 +25,10 @@ const STATE_TONE: Record<BlobState, ToneName> = {
 };
 
 /** A bundle copies into a folder on this disk: nothing is uploaded or mounted there. */
-const BUNDLE_WORDS: Partial<Record<BlobState, string>> = { uploaded: 'fetched', mounted: 'fetched' };
+const BUNDLE_WORDS: Partial<Record<BlobState, string>> = {
+  uploaded: 'fetched',
+  mounted: 'fetched',
+};
 
 export function PublishProgressView({
   progress,
