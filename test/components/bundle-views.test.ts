@@ -58,6 +58,8 @@ describe('the Done screen offers a bundle', () => {
     expect(frame).toContain('✔ Published to registry.example.com/appliance');
     expect(frame).toContain('Bundle path bundles/talos-release-1.0.0.tar');
     expect(frame).toContain('b bundle for an air-gapped site  e edit path  enter finish');
+    // The references are printed once the wizard ends, not while it still asks.
+    expect(frame).not.toContain('follow below');
     fits80x24(frame);
     ink.write('b');
     expect(await pollUntil(() => actions[0], 'the bundle action')).toEqual({
@@ -163,6 +165,7 @@ describe('bundling', () => {
     const frame = await ink.waitForText('Bundled for an air-gapped site');
     expect(frame).toContain('✔ Release 1.0.0 is current on stable.');
     expect(frame).toContain('  bundles/talos-release-1.0.0.tar (7.5 MiB, 2 images)');
+    expect(frame).toContain('The installer reference and the next command follow below.');
     fits80x24(frame);
   });
 

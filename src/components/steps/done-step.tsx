@@ -32,7 +32,7 @@ export function DoneStep({ ready, written, published, isActive, dispatch }: Done
   }, isActive);
   return (
     <Box flexDirection="column">
-      <DoneView ready={ready} written={written} published={published} />
+      <DoneView ready={ready} written={written} published={published} epilogueNote={false} />
       <BundleOfferView offer={offer} />
       <Footer hints={offer.editingFrom === undefined ? 'done' : 'done-editing'} />
     </Box>

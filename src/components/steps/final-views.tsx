@@ -15,10 +15,13 @@ export function DoneView({
   ready,
   written,
   published,
+  epilogueNote = true,
 }: {
   readonly ready: ReadyRelease;
   readonly written: WrittenRelease;
   readonly published?: Publication | undefined;
+  /** Say that the references follow below; off while Done still offers a bundle (two rows less). */
+  readonly epilogueNote?: boolean;
 }) {
   const root = ready.project.root;
   const several = ready.plan.targets.length > 1 || ready.plan.installers.length > 1;
@@ -45,13 +48,15 @@ export function DoneView({
       </Box>
       {several ? <FullRecords artifacts={ready.manifest.artifacts ?? []} /> : null}
       {published ? <PublishedRecords published={published} /> : null}
-      <Box marginTop={1}>
-        <Tone tone="muted">
-          {published
-            ? 'The published references, the installer and the next command follow below.'
-            : 'The installer reference and the next command follow below.'}
-        </Tone>
-      </Box>
+      {epilogueNote ? (
+        <Box marginTop={1}>
+          <Tone tone="muted">
+            {published
+              ? 'The published references, the installer and the next command follow below.'
+              : 'The installer reference and the next command follow below.'}
+          </Tone>
+        </Box>
+      ) : null}
     </Box>
   );
 }
