@@ -4,7 +4,7 @@ import type { FinalStep } from './state/steps.js';
 /** What the process exits with once the wizard ends on `step`. */
 export function exitCodeFor(step: FinalStep): number {
   switch (step.kind) {
-    case 'done':
+    case 'finished':
     case 'left':
       return ExitCode.ok;
     case 'quit':

@@ -23,6 +23,8 @@ export type KeyName =
   | 'useSuggestion'
   | 'primary'
   | 'save'
+  | 'bundle'
+  | 'edit'
   | 'erase';
 
 const MATCHERS: Record<KeyName, (input: string, key: Key) => boolean> = {
@@ -46,6 +48,8 @@ const MATCHERS: Record<KeyName, (input: string, key: Key) => boolean> = {
   useSuggestion: (_, key) => key.tab && !key.shift,
   primary: (input, key) => input === 'p' && !key.ctrl && !key.meta,
   save: (input, key) => input === 's' && !key.ctrl && !key.meta,
+  bundle: (input, key) => input === 'b' && !key.ctrl && !key.meta,
+  edit: (input, key) => input === 'e' && !key.ctrl && !key.meta,
   erase: (_, key) => key.backspace || key.delete,
 };
 
@@ -179,6 +183,8 @@ export type HintSet =
   | 'confirm'
   | 'publish'
   | 'publish-editing'
+  | 'done'
+  | 'done-editing'
   | 'failed'
   | 'failed-no-back';
 
@@ -220,6 +226,13 @@ export const HINTS: Record<HintSet, readonly Hint[]> = {
   confirm: [['enter/y', 'write'], ['n', 'leave without writing'], ...COMMON],
   publish: [['↑↓', 'move'], ['s', 'save'], ['enter', 'choose'], ['esc', 'back'], ...COMMON],
   'publish-editing': [['type', 'destination'], ['↑↓', 'move'], ['enter', 'use it'], ...COMMON],
+  done: [
+    ['b', 'bundle for an air-gapped site'],
+    ['e', 'edit path'],
+    ['enter', 'finish'],
+    ...COMMON,
+  ],
+  'done-editing': [['type', 'bundle path'], ['enter', 'use it'], ['esc', 'undo'], ...COMMON],
   failed: [['r', 'retry'], ['esc', 'back'], ['q', 'quit'], ...COMMON],
   'failed-no-back': [['r', 'retry'], ['q', 'quit'], ...COMMON],
 };
@@ -237,6 +250,7 @@ export const HELP_LINES: readonly Hint[] = [
   ['enter', 'choose, continue, or confirm'],
   ['esc', 'clear the filter, or go back a step where that is safe'],
   ['y / n', 'write the release, or leave without writing'],
+  ['b / e', 'done: bundle for an air-gapped site, or edit where the bundle goes'],
   ['r / q', 'after an error: retry, or quit'],
   ['?', 'show or hide this help'],
   ['^C (ctrl-c)', 'cancel now (a partial download is kept for next time; exit 130)'],

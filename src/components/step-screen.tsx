@@ -8,7 +8,9 @@ import { DetailsStep } from './steps/details/details-step.js';
 import { DownloadStep } from './steps/download/download-step.js';
 import { ExtensionsStep } from './steps/extensions/extensions-step.js';
 import { ErrorView, FailedStep } from './steps/failed-step.js';
-import { CancelledView, DoneView, LeftView } from './steps/final-views.js';
+import { BundleStep } from './steps/bundle/bundle-step.js';
+import { DoneStep } from './steps/done-step.js';
+import { CancelledView, FinishedView, LeftView } from './steps/final-views.js';
 import { PublishChoiceStep } from './steps/publish/publish-choice-step.js';
 import { PublishStep } from './steps/publish/publish-step.js';
 import { PreviewStep } from './steps/preview/preview-step.js';
@@ -93,7 +95,26 @@ export function StepScreen({ step, request, isActive, dispatch }: StepScreenProp
     case 'publishing':
       return <PublishStep ready={step.ready} publishTo={step.publishTo} dispatch={dispatch} />;
     case 'done':
-      return <DoneView ready={step.ready} written={step.written} published={step.published} />;
+      return (
+        <DoneStep
+          ready={step.ready}
+          written={step.written}
+          published={step.published}
+          isActive={isActive}
+          dispatch={dispatch}
+        />
+      );
+    case 'bundling':
+      return <BundleStep ready={step.ready} out={step.out} dispatch={dispatch} />;
+    case 'finished':
+      return (
+        <FinishedView
+          ready={step.ready}
+          written={step.written}
+          published={step.published}
+          bundled={step.bundled}
+        />
+      );
     case 'left':
       return <LeftView downloaded={step.downloaded} />;
     case 'failed':
@@ -112,6 +133,7 @@ export function StepScreen({ step, request, isActive, dispatch }: StepScreenProp
         <CancelledView
           partialDownload={step.partialDownload}
           writtenRelease={step.writtenRelease}
+          bundleOut={step.bundling?.out}
         />
       );
     default:

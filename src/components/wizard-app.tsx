@@ -11,6 +11,7 @@ import { HelpView } from './common/help-view.js';
 import { KeySlotProvider } from './common/use-keys.js';
 import { INITIAL_STATE, wizardReducer } from './state/reducer.js';
 import { isFinalStep } from './state/steps.js';
+import type { FinalStep } from './state/steps.js';
 import { StepScreen } from './step-screen.js';
 import { doneEpilogue } from './steps/done-epilogue.js';
 import { ThemeProvider, Tone } from './theme.js';
@@ -33,10 +34,7 @@ export function WizardApp({ request, services, controller, theme }: WizardAppPro
     if (!isFinalStep(state.step)) return;
     const result: WizardExit = {
       exitCode: exitCodeFor(state.step),
-      epilogue:
-        state.step.kind === 'done'
-          ? doneEpilogue(state.step.ready, state.step.published)
-          : undefined,
+      epilogue: epilogueOf(state.step),
     };
     exit(result);
   }, [state.step, exit]);
@@ -66,4 +64,12 @@ export function WizardApp({ request, services, controller, theme }: WizardAppPro
       </ServicesProvider>
     </ThemeProvider>
   );
+}
+
+/** The lines to copy: after a written release, even when a bundle after it was cancelled. */
+function epilogueOf(step: FinalStep): string | undefined {
+  if (step.kind === 'finished') return doneEpilogue(step.ready, step.published, step.bundled);
+  if (step.kind === 'cancelled' && step.bundling)
+    return doneEpilogue(step.bundling.ready, step.bundling.published);
+  return undefined;
 }

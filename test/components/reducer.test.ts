@@ -372,8 +372,11 @@ describe('wizardReducer: errors, retry, quit, cancel and help', () => {
       kind: 'cancelled',
       partialDownload: undefined,
     });
+    // Nothing runs on Done: Ctrl-C there ends the wizard as Enter does (exit 0, the epilogue).
     const done = at({ kind: 'done', ready, written });
-    expect(run([{ type: 'cancel' }], done)).toBe(done);
+    expect(run([{ type: 'cancel' }], done).step).toMatchObject({ kind: 'finished', written });
+    const finished = at({ kind: 'finished', ready, written });
+    expect(run([{ type: 'cancel' }], finished)).toBe(finished);
     const writing = at({ kind: 'writing', ready, publishTo: undefined });
     expect(run([{ type: 'cancel' }], writing)).toBe(writing);
   });

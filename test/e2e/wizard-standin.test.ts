@@ -9,6 +9,7 @@ import { fakeTerminal } from '../components/fake-terminal.js';
 import { KEY } from '../components/helpers.js';
 import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 import {
+  finishOnDone,
   removeTempRoots,
   requestFor,
   skipPublishing,
@@ -78,6 +79,7 @@ describe('the wizard against the factory stand-in', () => {
     expect(await present(join(root, 'releases/0.1.0.json'))).toBe(false);
     await screen.press('y');
     await skipPublishing(screen);
+    await finishOnDone(screen);
 
     expect(await exit).toBe(0);
     const manifest = JSON.parse(await readFile(join(root, 'releases/0.1.0.json'), 'utf8'));

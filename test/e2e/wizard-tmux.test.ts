@@ -10,7 +10,12 @@ import type { RunningStandin } from '../../src/standin/types.js';
 import { useStandinAndRepos } from './helpers/standin-and-repos.js';
 import { CLI, startInTmux } from './helpers/tmux.js';
 import type { TmuxPane } from './helpers/tmux.js';
-import { removeTempRoots, skipPublishing, tempRoot } from './helpers/wizard-fixtures.js';
+import {
+  finishOnDone,
+  removeTempRoots,
+  skipPublishing,
+  tempRoot,
+} from './helpers/wizard-fixtures.js';
 
 afterAll(removeTempRoots);
 
@@ -88,6 +93,7 @@ describe('the wizard in a real 80×24 terminal', () => {
     await pane.waitForText('Write the release?');
     await pane.keys('Enter');
     await skipPublishing(pane);
+    await finishOnDone(pane);
     const done = await pane.waitForText('talosctl upgrade --nodes <node> --image');
     expect(done).toContain('Release 0.1.0 is current on stable.');
     expect(await pane.exitCode()).toBe(0);
@@ -181,6 +187,7 @@ describe('the Targets step at 80×24', () => {
     fitsTheTerminal(publish);
     expect(publish).toContain('names no destination (publish.to)');
     await skipPublishing(pane);
+    await finishOnDone(pane);
     const done = await pane.waitForText('talosctl upgrade --nodes <node> --image');
     for (const name of ['metal-amd64', 'nocloud-amd64', 'metal-arm64'])
       expect(done).toMatch(

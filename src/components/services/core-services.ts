@@ -1,7 +1,9 @@
 // The wizard's services: the React side of the one release session (core/pipeline/session.ts)
 // that --yes runs straight through. Each screen's call is one session step; every call uses the
 // run's one signal, and the session's lock is held until the command ends (finish).
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { UserInputError } from '../../core/errors.js';
 import type { FactoryClient } from '../../core/factory/index.js';
 import type { Http } from '../../core/http/index.js';
 import { openReleaseSession } from '../../core/pipeline/index.js';
@@ -175,6 +177,29 @@ export function createCoreServices(options: CoreServicesOptions): WizardRuntime 
           return publication;
         })(),
       ),
+    // The same core call as `talos-release bundle`, loaded on first use like publishing.
+    bundle: (ready, out, onEvent) =>
+      track(
+        (async () => {
+          const root = ready.project.root;
+          // Checked here to give a hint in the wizard's words (the core's names --out and --force).
+          if (await pathExists(out))
+            throw new UserInputError(`${relative(root, out) || out} already exists`, {
+              hint: 'Press esc, then e to bundle to another path, or remove it and retry with r.',
+            });
+          const { writeBundle } = await import('../../core/bundle/index.js');
+          return writeBundle({
+            root,
+            releaseVersion: ready.manifest.releaseVersion,
+            out,
+            http: options.http,
+            force: false,
+            requireSignature: readProjectFile(root)?.publish?.requireSignature === true,
+            onEvent,
+            signal: options.signal,
+          });
+        })(),
+      ),
   };
   return {
     services,
@@ -215,4 +240,11 @@ function projectTarget(target: TargetRequest): ProjectTarget {
   return target.schematic === undefined
     ? target.name
     : { name: target.name, schematic: target.schematic };
+}
+
+async function pathExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -1,5 +1,6 @@
 // What the screens ask of the release pipeline. The real implementation drives the same core
 // steps as --yes; screen tests pass a fake. Every call is bound to the run's one AbortSignal.
+import type { BundleResult } from '../../core/bundle/index.js';
 import type { ExtensionInfo } from '../../core/catalogue/index.js';
 import type { DownloadEvent, DownloadResult } from '../../core/download/index.js';
 import type { ReleaseManifest } from '../../core/manifest/index.js';
@@ -76,4 +77,10 @@ export interface WizardServices {
    * and tag; records it in releases/<version>.publish.json. Aborted with the run's signal.
    */
   publish(ready: ReadyRelease, to: string, onEvent: PublishEventSink): Promise<Publication>;
+  /**
+   * Writes the written release's air-gap bundle to `out` (absolute: `.tar` for one file, else a
+   * directory), as `talos-release bundle` does; refuses a path that exists. Aborted with the run's
+   * signal; the release stays written either way.
+   */
+  bundle(ready: ReadyRelease, out: string, onEvent: PublishEventSink): Promise<BundleResult>;
 }

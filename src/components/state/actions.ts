@@ -1,4 +1,5 @@
 // Everything that can happen to the wizard: a screen's answer, a task's result, or a global key.
+import type { BundleResult } from '../../core/bundle/index.js';
 import type { DownloadResult } from '../../core/download/index.js';
 import type { ExtensionInfo } from '../../core/catalogue/index.js';
 import type { ReleaseManifest } from '../../core/manifest/index.js';
@@ -34,6 +35,11 @@ export type WizardAction =
   | { readonly type: 'publish-chosen'; readonly to: string | undefined }
   | { readonly type: 'written'; readonly written: WrittenRelease }
   | { readonly type: 'published'; readonly publication: Publication }
+  /** Done: bundle for an air-gapped site into `out` (absolute: a .tar file or a directory). */
+  | { readonly type: 'bundle'; readonly out: string }
+  | { readonly type: 'bundled'; readonly result: BundleResult }
+  /** Done: end the wizard without a bundle. */
+  | { readonly type: 'finish' }
   /** Esc. A screen passes what the operator has typed or ticked so coming back keeps it. */
   | {
       readonly type: 'back';

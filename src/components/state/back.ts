@@ -75,6 +75,11 @@ export function safeStepAfterFailure(step: WizardStep): WizardStep | undefined {
       return { kind: 'preview', planned: step.downloaded };
     case 'writing':
       return { kind: 'confirm', ready: step.ready };
+    // Back to the Done screen, where the bundle's path can be edited and it can be tried again.
+    case 'bundling': {
+      const { out: _out, kind: _kind, ...completed } = step;
+      return { kind: 'done', ...completed };
+    }
     default:
       return undefined;
   }

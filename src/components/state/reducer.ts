@@ -17,7 +17,7 @@ import { firstIsoDownload } from './first-iso.js';
 import type { FinishedLine, FinishedText } from './finished.js';
 import { initialDetails, initialExtensions, initialTargets } from './initial-answers.js';
 import { isFinalStep } from './steps.js';
-import type { PlannedRelease, ReadyRelease, WizardStep } from './steps.js';
+import type { CompletedRelease, PlannedRelease, ReadyRelease, WizardStep } from './steps.js';
 
 export interface WizardState {
   readonly step: WizardStep;
@@ -154,6 +154,14 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         written: step.written,
         published: action.publication,
       });
+    case 'bundle':
+      if (step.kind !== 'done') return state;
+      return go({ ...completedOf(step), kind: 'bundling', out: action.out });
+    case 'bundled':
+      if (step.kind !== 'bundling') return state;
+      return go({ ...completedOf(step), kind: 'finished', bundled: action.result });
+    case 'finish':
+      return step.kind === 'done' ? go({ ...completedOf(step), kind: 'finished' }) : state;
     case 'back': {
       const previous = stepBefore(step, action);
       return previous ? go(previous) : state;
@@ -171,6 +179,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
           retry: step,
           back: undefined,
         });
+      if (step.kind === 'bundling')
+        return go({
+          kind: 'failed',
+          error: { ...error, outcome: bundleLater(step.ready, step.out) },
+          retry: step,
+          back: safeStepAfterFailure(step),
+        });
       return go({ kind: 'failed', error, retry: step, back: safeStepAfterFailure(step) });
     }
     case 'retry':
@@ -181,6 +196,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       // Writing takes milliseconds and each file is replaced atomically: let it finish rather
       // than report "nothing was written" while the manifest lands.
       if (isFinalStep(step) || step.kind === 'writing') return state;
+      // Nothing runs on the Done screen: Ctrl-C there ends the wizard as Enter does, with the
+      // release's epilogue, rather than claim something was cancelled.
+      if (step.kind === 'done') return go({ ...completedOf(step), kind: 'finished' });
+      if (step.kind === 'bundling')
+        return go({
+          kind: 'cancelled',
+          partialDownload: undefined,
+          writtenRelease: step.ready.manifest.releaseVersion,
+          bundling: { ...completedOf(step), out: step.out },
+        });
       return go({
         kind: 'cancelled',
         partialDownload: step.kind === 'downloading' ? partialDownloads(step.planned) : undefined,
@@ -197,6 +222,17 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 function publishAgain(ready: ReadyRelease): string {
   const version = ready.manifest.releaseVersion;
   return `The release is written; publish again with talos-release publish ${version}`;
+}
+
+/** The written release a Done-screen step carries, without the step's own fields. */
+function completedOf(step: CompletedRelease): CompletedRelease {
+  return { ready: step.ready, written: step.written, published: step.published };
+}
+
+/** What a failed bundle leaves behind, and the command that makes it later. */
+function bundleLater(ready: ReadyRelease, out: string): string {
+  const version = ready.manifest.releaseVersion;
+  return `The release is written; bundle it later with talos-release bundle ${version} --out ${out}`;
 }
 
 /** Where a cancelled download's .part files stay: the one file, or every target's folder. */

@@ -1,5 +1,6 @@
 // The wizard as one discriminated union: each step carries exactly what its screen needs, so a
 // screen can never see data that does not exist yet (no download progress before a plan).
+import type { BundleResult } from '../../core/bundle/index.js';
 import type { ExtensionInfo } from '../../core/catalogue/index.js';
 import type { DownloadResult } from '../../core/download/index.js';
 import type { ReleaseManifest } from '../../core/manifest/index.js';
@@ -151,13 +152,16 @@ export type WizardStep =
       readonly written: WrittenRelease;
       readonly publishTo: string;
     }
-  | {
-      readonly kind: 'done';
-      readonly ready: ReadyRelease;
-      readonly written: WrittenRelease;
-      /** Where the release went, when it was published. */
-      readonly published?: Publication | undefined;
-    }
+  /** The release is written (and published): the screen offers a bundle before the wizard ends. */
+  | ({ readonly kind: 'done' } & CompletedRelease)
+  /** Writing the air-gap bundle to `out` (an absolute path: a .tar file or a directory). */
+  | ({ readonly kind: 'bundling'; readonly out: string } & CompletedRelease)
+  /** The wizard's end after a written release: exit 0 and the epilogue. */
+  | ({
+      readonly kind: 'finished';
+      /** The air-gap bundle, when the operator asked for one. */
+      readonly bundled?: BundleResult | undefined;
+    } & CompletedRelease)
   /** The operator declined to write: the ISO stays for the next run. */
   | { readonly kind: 'left'; readonly downloaded: DownloadedRelease }
   | {
@@ -174,16 +178,26 @@ export type WizardStep =
       readonly partialDownload: string | undefined;
       /** The release version already written when a publish was cancelled. */
       readonly writtenRelease?: string | undefined;
+      /** A bundle cancelled after the release was written: its epilogue still applies. */
+      readonly bundling?: (CompletedRelease & { readonly out: string }) | undefined;
     };
+
+/** A release written to disk, and where it was published if it was. */
+export interface CompletedRelease {
+  readonly ready: ReadyRelease;
+  readonly written: WrittenRelease;
+  /** Where the release went, when it was published. */
+  readonly published?: Publication | undefined;
+}
 
 export type StepKind = WizardStep['kind'];
 
 /** Steps after which the wizard ends; the root exits with their code. */
-export type FinalStep = Extract<WizardStep, { kind: 'done' | 'left' | 'quit' | 'cancelled' }>;
+export type FinalStep = Extract<WizardStep, { kind: 'finished' | 'left' | 'quit' | 'cancelled' }>;
 
 export function isFinalStep(step: WizardStep): step is FinalStep {
   return (
-    step.kind === 'done' ||
+    step.kind === 'finished' ||
     step.kind === 'left' ||
     step.kind === 'quit' ||
     step.kind === 'cancelled'

@@ -2,10 +2,12 @@
 // and the last frame stays in the terminal as the record of the run.
 import { Box } from 'ink';
 import { relative } from 'node:path';
+import type { BundleResult } from '../../core/bundle/index.js';
+import { formatBytes } from '../../core/format/index.js';
 import type { WrittenRelease } from '../../core/pipeline/index.js';
 import type { Publication } from '../../core/publish/index.js';
 import { plural } from '../state/finished.js';
-import type { DownloadedRelease, ReadyRelease } from '../state/steps.js';
+import type { CompletedRelease, DownloadedRelease, ReadyRelease } from '../state/steps.js';
 import { Tone } from '../theme.js';
 import { FullRecords } from './release-records.js';
 
@@ -13,10 +15,13 @@ export function DoneView({
   ready,
   written,
   published,
+  epilogueNote = true,
 }: {
   readonly ready: ReadyRelease;
   readonly written: WrittenRelease;
   readonly published?: Publication | undefined;
+  /** Say that the references follow below; off while Done still offers a bundle (two rows less). */
+  readonly epilogueNote?: boolean;
 }) {
   const root = ready.project.root;
   const several = ready.plan.targets.length > 1 || ready.plan.installers.length > 1;
@@ -43,13 +48,15 @@ export function DoneView({
       </Box>
       {several ? <FullRecords artifacts={ready.manifest.artifacts ?? []} /> : null}
       {published ? <PublishedRecords published={published} /> : null}
-      <Box marginTop={1}>
-        <Tone tone="muted">
-          {published
-            ? 'The published references, the installer and the next command follow below.'
-            : 'The installer reference and the next command follow below.'}
-        </Tone>
-      </Box>
+      {epilogueNote ? (
+        <Box marginTop={1}>
+          <Tone tone="muted">
+            {published
+              ? 'The published references, the installer and the next command follow below.'
+              : 'The installer reference and the next command follow below.'}
+          </Tone>
+        </Box>
+      ) : null}
     </Box>
   );
 }
@@ -60,9 +67,45 @@ function PublishedRecords({ published }: { readonly published: Publication }) {
   return (
     <Box flexDirection="column" marginTop={1}>
       <Tone tone="good">{`✔ Published to ${published.registry}/${published.prefix}`}</Tone>
-      <Tone tone="plain">{`  release ${published.release.digest}`}</Tone>
+      {/* One space of indent: " release sha256:<64 hex>" is exactly 80 columns. */}
+      <Tone tone="plain">{` release ${published.release.digest}`}</Tone>
       <Tone tone="muted">
         {`  ${plural(published.installers.length, 'installer')} mirrored by digest${channel ? '; the channel tag moved' : '; the channel tag stayed'}`}
+      </Tone>
+    </Box>
+  );
+}
+
+/** The wizard's last frame after a written release: Done's records, and the bundle if one was made. */
+export function FinishedView({
+  ready,
+  written,
+  published,
+  bundled,
+}: CompletedRelease & { readonly bundled?: BundleResult | undefined }) {
+  return (
+    <Box flexDirection="column">
+      <DoneView ready={ready} written={written} published={published} />
+      {bundled ? <BundledRecord ready={ready} bundled={bundled} /> : null}
+    </Box>
+  );
+}
+
+/** Where the bundle is and what it weighs; the commands for the site follow in the epilogue. */
+export function BundledRecord({
+  ready,
+  bundled,
+}: {
+  readonly ready: ReadyRelease;
+  readonly bundled: BundleResult;
+}) {
+  const inside = relative(ready.project.root, bundled.path);
+  const shown = inside.startsWith('..') ? bundled.path : inside;
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Tone tone="good">{'✔ Bundled for an air-gapped site:'}</Tone>
+      <Tone tone="plain" wrap="wrap">
+        {`  ${shown} (${formatBytes(bundled.bytes)}, ${plural(bundled.images.length, 'image')})`}
       </Tone>
     </Box>
   );
@@ -84,10 +127,22 @@ export function LeftView({ downloaded }: { readonly downloaded: DownloadedReleas
 export function CancelledView({
   partialDownload,
   writtenRelease,
+  bundleOut,
 }: {
   readonly partialDownload: string | undefined;
   readonly writtenRelease?: string | undefined;
+  /** Where a cancelled bundle was going; its fetched blobs stay in `<out>.partial` for next time. */
+  readonly bundleOut?: string | undefined;
 }) {
+  if (writtenRelease !== undefined && bundleOut !== undefined)
+    return (
+      <Box flexDirection="column">
+        <Tone tone="warn">Bundling cancelled.</Tone>
+        <Tone tone="plain" wrap="wrap">
+          {`The release is written; bundle it later with talos-release bundle ${writtenRelease} --out ${bundleOut} (what was fetched stays in ${bundleOut}.partial and is reused).`}
+        </Tone>
+      </Box>
+    );
   if (writtenRelease !== undefined)
     return (
       <Box flexDirection="column">

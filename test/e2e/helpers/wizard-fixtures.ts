@@ -127,3 +127,13 @@ export async function skipPublishing(screen: WizardScreen): Promise<void> {
   if ('keys' in screen) await screen.keys('Enter');
   else await screen.press('\r');
 }
+
+/** The question the Done screen asks once the release is written (and published). */
+export const BUNDLE_OFFER = 'Bundle for an air-gapped site?';
+
+/** The Done screen offers a bundle; Enter declines it and ends the wizard. */
+export async function finishOnDone(screen: WizardScreen): Promise<void> {
+  await screen.waitForText(BUNDLE_OFFER);
+  if ('keys' in screen) await screen.keys('Enter');
+  else await screen.press('\r');
+}

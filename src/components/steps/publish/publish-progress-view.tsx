@@ -24,7 +24,21 @@ const STATE_TONE: Record<BlobState, ToneName> = {
   present: 'good',
 };
 
-export function PublishProgressView({ progress }: { readonly progress: PublishProgress }) {
+/** A bundle copies into a folder on this disk: nothing is uploaded or mounted there. */
+const BUNDLE_WORDS: Partial<Record<BlobState, string>> = {
+  uploaded: 'fetched',
+  mounted: 'fetched',
+};
+
+export function PublishProgressView({
+  progress,
+  into = 'registry',
+}: {
+  readonly progress: PublishProgress;
+  /** Where the blobs go: a registry (publish) or the bundle's image layout. */
+  readonly into?: 'registry' | 'bundle';
+}) {
+  const bundle = into === 'bundle';
   const window = blobWindow(progress, MAX_BLOB_ROWS);
   const totals = blobTotals(progress);
   const more = [
@@ -34,7 +48,11 @@ export function PublishProgressView({ progress }: { readonly progress: PublishPr
   return (
     <Box flexDirection="column">
       <Tone tone="plain">
-        {progress.step ? STEP_TEXT[progress.step] : 'Connecting to the registry…'}
+        {progress.step
+          ? STEP_TEXT[progress.step]
+          : bundle
+            ? 'Fetching the installers by digest, then writing the bundle…'
+            : 'Connecting to the registry…'}
       </Tone>
       <Tail
         lines={progress.signatures.map((image) => `✔ signature verified: ${image}`)}
@@ -43,16 +61,20 @@ export function PublishProgressView({ progress }: { readonly progress: PublishPr
         more={(n) => `  +${n} more signatures verified`}
       />
       {window.rows.map((row) => (
-        <BlobRowView key={row.key} row={row} />
+        <BlobRowView key={row.key} row={row} words={bundle ? BUNDLE_WORDS : {}} />
       ))}
       {more.length > 0 ? <Tone tone="muted">{`  ${more.join(' · ')}`}</Tone> : null}
       {totals.blobs > 0 ? (
         <Tone tone="strong" wrap="truncate-end">
           {[
             `${totals.done}/${plural(totals.blobs, 'blob')}`,
-            `${formatBytes(totals.sentBytes)} sent`,
-            `${totals.mounted} mounted`,
-            `${totals.present} present`,
+            ...(bundle
+              ? [`${formatBytes(totals.sentBytes)} fetched`, `${totals.present} present`]
+              : [
+                  `${formatBytes(totals.sentBytes)} sent`,
+                  `${totals.mounted} mounted`,
+                  `${totals.present} present`,
+                ]),
             plural(progress.manifests, 'manifest'),
           ].join(' · ')}
         </Tone>
@@ -74,7 +96,13 @@ export function PublishProgressView({ progress }: { readonly progress: PublishPr
   );
 }
 
-function BlobRowView({ row }: { readonly row: BlobRow }) {
+function BlobRowView({
+  row,
+  words,
+}: {
+  readonly row: BlobRow;
+  readonly words: Partial<Record<BlobState, string>>;
+}) {
   const label =
     row.label.length > LABEL_WIDTH ? `${row.label.slice(0, LABEL_WIDTH - 1)}…` : row.label;
   const bytes =
@@ -89,7 +117,7 @@ function BlobRowView({ row }: { readonly row: BlobRow }) {
         total={row.size}
         width={BAR_WIDTH}
       />
-      <Tone tone={STATE_TONE[row.state]}>{` ${row.state.padEnd(8)}`}</Tone>
+      <Tone tone={STATE_TONE[row.state]}>{` ${(words[row.state] ?? row.state).padEnd(8)}`}</Tone>
       <Tone tone="muted">{` ${bytes}`}</Tone>
     </Box>
   );
