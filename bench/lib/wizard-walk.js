@@ -24,13 +24,17 @@ export async function walkToDownload(wizard) {
 
 /**
  * From the download to the wizard's exit, writing the release. The Publish step after Confirm
- * defaults to Skip without publish.to in talos-release.yaml, so Enter skips it.
+ * defaults to Skip without publish.to in talos-release.yaml, so Enter skips it; on Done, Enter
+ * ends without a bundle.
  * @param {Wizard} wizard
  */
 export async function finishRelease(wizard) {
   await wizard.waitFor('Write the release?');
   await wizard.send('y');
   await wizard.waitFor('Skip publishing');
+  await wizard.send('Enter');
+  // Done offers a bundle and waits for a key; Enter ends without one.
+  await wizard.waitFor('air-gapped site');
   await wizard.send('Enter');
   await wizard.waitForExit();
 }
