@@ -2,6 +2,7 @@
 // and (at the sizes) the table in bench/README.md. The quick ones go first, so a broken
 // set-up shows before minutes of downloading.
 import { writeFile } from 'node:fs/promises';
+import { runBundleBench } from './bundle.js';
 import { runDownloadBench } from './download.js';
 import { runDryRunBench } from './dry-run.js';
 import { log } from './lib/log.js';
@@ -14,6 +15,7 @@ import { runMemoryBench } from './memory.js';
 import { runMultiDownloadBench } from './multi-download.js';
 import { runMultiMemoryBench } from './multi-memory.js';
 import { runMultiWizardBench } from './multi-wizard.js';
+import { runPublishBench } from './publish.js';
 import { runSchematicIdBench } from './schematic-ids.js';
 import { runStartupBench } from './startup.js';
 import { runWizardMemoryBench } from './wizard-memory.js';
@@ -31,6 +33,8 @@ const BENCHMARKS = [
   { name: 'multi-target download', run: runMultiDownloadBench },
   { name: 'multi-target memory', run: runMultiMemoryBench },
   { name: 'multi-target wizard keys', run: runMultiWizardBench },
+  { name: 'publish', run: runPublishBench },
+  { name: 'bundle', run: runBundleBench },
 ];
 
 /**

@@ -16,6 +16,8 @@ const MIB = 1024 * 1024;
  * @property {number} startupReps    rounds of the start-up comparison
  * @property {number} dryRunReps
  * @property {number} wizardReps
+ * @property {number} publishReps    alternating rounds of the publish and mirror comparisons
+ * @property {number} bundleReps     alternating rounds of the bundle and verify --bundle comparisons
  * @property {number} idSeconds      how long the schematic ID loop runs
  * @property {string | undefined} tmpDir  where downloads go (default: the system temp directory)
  */
@@ -63,6 +65,8 @@ export function readOptions() {
     startupReps: reps('BENCH_STARTUP_REPS', 15),
     dryRunReps: reps('BENCH_DRY_RUN_REPS', 9),
     wizardReps: reps('BENCH_WIZARD_REPS', 5),
+    publishReps: reps('BENCH_PUBLISH_REPS', 5),
+    bundleReps: reps('BENCH_BUNDLE_REPS', 5),
     idSeconds: positiveNumber('BENCH_ID_SECONDS', 2),
     tmpDir: tmpDirOption(),
   };
