@@ -73,74 +73,20 @@ export async function publishRelease(request: PublishRequest): Promise<Publicati
   onEvent({ type: 'step', step: 'signatures' });
   const signatures = await checkSignatures(request, installers);
 
+  // The installers (one after another, so later ones can mount what earlier ones pushed) and the
+  // release's files go up at the same time: a large ISO need not wait for the installer's layers.
   onEvent({ type: 'step', step: 'installers' });
-  const moves: TagMove[] = [];
-  const mirrored: MirroredInstaller[] = [];
-  for (const installer of installers) {
-    const source = request.installerSource(installer);
-    const copy = (reference: string) =>
-      copyImage({
-        source,
-        destination: target.destination,
-        repository: installer.repository,
-        reference,
-        mountFrom: installers.map((i) => i.repository).filter((r) => r !== installer.repository),
-        concurrency: request.concurrency,
-        onEvent: (event) =>
-          onEvent({ type: 'copy', repository: installer.repository, label: undefined, event }),
-        signal,
-      });
-    const index = await copy(installer.digest);
-    if (index.digest !== installer.digest)
-      throw new IntegrityError(
-        `the mirror of ${installer.image} is ${index.digest}, but the release pinned ${installer.digest}`,
-        { hint: 'Nothing was tagged. The source served other bytes; check it and publish again.' },
-      );
-    const indexManifest = index.manifests.find((m) => m.digest === installer.digest);
-    if (indexManifest)
-      moves.push({ repository: installer.repository, tag: installer.tag, manifest: indexManifest });
-    const signature = signatures.get(installer.image);
-    let signatureRecord: MirroredInstaller['signature'] = null;
-    if (signature) {
-      const copied = await copy(signature.digest);
-      const tag = cosignSignatureTag(installer.digest);
-      const signatureManifest =
-        copied.manifests.find((m) => m.digest === signature.digest) ?? signature;
-      moves.push({ repository: installer.repository, tag, manifest: signatureManifest });
-      signatureRecord = {
-        reference: `${target.registry}/${installer.repository}:${tag}`,
-        digest: signature.digest,
-      };
-    }
-    mirrored.push({
-      source: installer.image,
-      reference: `${target.registry}/${installer.repository}:${installer.tag}`,
-      digest: installer.digest,
-      signature: signatureRecord,
-    });
-  }
-
-  onEvent({ type: 'step', step: 'release' });
-  const blobs: FileBlob[] = [
-    {
-      descriptor: emptyConfigDescriptor,
-      label: 'config',
-      open: async () => Readable.from([EMPTY_CONFIG_BYTES]),
-    },
-    ...release.files.map((file) => fileBlob(layerDescriptor(file), file.title, file.path)),
-  ];
-  await pushBlobs(target.destination, releaseRepository, blobs, {
-    concurrency: request.concurrency,
-    onEvent,
-    signal,
-  });
-  await target.destination.putManifest(releaseRepository, artifact.digest, artifact, signal);
-  onEvent({
-    type: 'copy',
-    repository: releaseRepository,
-    label: release.manifestTitle,
-    event: { type: 'manifest-done', digest: artifact.digest, reference: artifact.digest },
-  });
+  const [mirrors] = await settleBoth(
+    (async () => {
+      const done: MirroredInstallerMoves[] = [];
+      for (const installer of installers)
+        done.push(await mirrorInstaller(request, installer, installers, signatures));
+      return done;
+    })(),
+    pushReleaseArtifact(request, releaseRepository, artifact),
+  );
+  const moves: TagMove[] = mirrors.flatMap((m) => m.moves);
+  const mirrored = mirrors.map((m) => m.record);
 
   onEvent({ type: 'step', step: 'tags' });
   moves.push({ repository: releaseRepository, tag: manifest.releaseVersion, manifest: artifact });
@@ -173,26 +119,129 @@ export async function publishRelease(request: PublishRequest): Promise<Publicati
   };
 }
 
+interface MirroredInstallerMoves {
+  readonly moves: readonly TagMove[];
+  readonly record: MirroredInstaller;
+}
+
+/** Copies one installer (and its cosign signature) by digest; its tags move later. */
+async function mirrorInstaller(
+  request: PublishRequest,
+  installer: InstallerToMirror,
+  installers: readonly InstallerToMirror[],
+  signatures: ReadonlyMap<string, ManifestBytes>,
+): Promise<MirroredInstallerMoves> {
+  const { target, onEvent, signal } = request;
+  const source = request.installerSource(installer);
+  const copy = (reference: string) =>
+    copyImage({
+      source,
+      destination: target.destination,
+      repository: installer.repository,
+      reference,
+      mountFrom: installers.map((i) => i.repository).filter((r) => r !== installer.repository),
+      concurrency: request.concurrency,
+      onEvent: (event) =>
+        onEvent({ type: 'copy', repository: installer.repository, label: undefined, event }),
+      signal,
+    });
+  const index = await copy(installer.digest);
+  if (index.digest !== installer.digest)
+    throw new IntegrityError(
+      `the mirror of ${installer.image} is ${index.digest}, but the release pinned ${installer.digest}`,
+      { hint: 'Nothing was tagged. The source served other bytes; check it and publish again.' },
+    );
+  const moves: TagMove[] = [];
+  const indexManifest = index.manifests.find((m) => m.digest === installer.digest);
+  if (indexManifest)
+    moves.push({ repository: installer.repository, tag: installer.tag, manifest: indexManifest });
+  const signature = signatures.get(installer.image);
+  let signatureRecord: MirroredInstaller['signature'] = null;
+  if (signature) {
+    const copied = await copy(signature.digest);
+    const tag = cosignSignatureTag(installer.digest);
+    const signatureManifest =
+      copied.manifests.find((m) => m.digest === signature.digest) ?? signature;
+    moves.push({ repository: installer.repository, tag, manifest: signatureManifest });
+    signatureRecord = {
+      reference: `${target.registry}/${installer.repository}:${tag}`,
+      digest: signature.digest,
+    };
+  }
+  return {
+    moves,
+    record: {
+      source: installer.image,
+      reference: `${target.registry}/${installer.repository}:${installer.tag}`,
+      digest: installer.digest,
+      signature: signatureRecord,
+    },
+  };
+}
+
+/** Every file as a blob, then the artifact manifest by digest (no tag yet). */
+async function pushReleaseArtifact(
+  request: PublishRequest,
+  releaseRepository: string,
+  artifact: ManifestBytes,
+): Promise<void> {
+  const { release, target, onEvent, signal } = request;
+  onEvent({ type: 'step', step: 'release' });
+  const blobs: FileBlob[] = [
+    {
+      descriptor: emptyConfigDescriptor,
+      label: 'config',
+      open: async () => Readable.from([EMPTY_CONFIG_BYTES]),
+    },
+    ...release.files.map((file) => fileBlob(layerDescriptor(file), file.title, file.path)),
+  ];
+  await pushBlobs(target.destination, releaseRepository, blobs, {
+    concurrency: request.concurrency,
+    onEvent,
+    signal,
+  });
+  await target.destination.putManifest(releaseRepository, artifact.digest, artifact, signal);
+  onEvent({
+    type: 'copy',
+    repository: releaseRepository,
+    label: release.manifestTitle,
+    event: { type: 'manifest-done', digest: artifact.digest, reference: artifact.digest },
+  });
+}
+
+/**
+ * Like Promise.all, but waits for every task before reporting the first failure, so nothing is
+ * still writing to the registry when the command says it stopped.
+ */
+async function settleBoth<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+  return [a.value, b.value];
+}
+
 /** A version tag already pointing at other content is someone's release: not ours to move. */
 async function refuseMovingForeignTags(
   request: PublishRequest,
   tags: readonly { repository: string; tag: string; digest: string }[],
 ): Promise<void> {
   if (request.force) return;
-  for (const { repository, tag, digest } of tags) {
-    const current = await request.target.destination.manifestDigest(
-      repository,
-      tag,
-      request.signal,
-    );
-    if (current !== undefined && current !== digest)
+  // Reads only, so they go out together.
+  const current = await Promise.all(
+    tags.map(({ repository, tag }) =>
+      request.target.destination.manifestDigest(repository, tag, request.signal),
+    ),
+  );
+  tags.forEach(({ repository, tag, digest }, index) => {
+    const found = current[index];
+    if (found !== undefined && found !== digest)
       throw new UserInputError(
-        `${request.target.registry}/${repository}:${tag} already points at ${current}, not at ${digest}`,
+        `${request.target.registry}/${repository}:${tag} already points at ${found}, not at ${digest}`,
         {
           hint: 'Someone published other content under that tag. Check what it is; pass --force to move the tag anyway.',
         },
       );
-  }
+  });
 }
 
 async function checkSignatures(
