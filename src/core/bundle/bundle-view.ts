@@ -55,6 +55,9 @@ export async function tarView(path: string, signal?: AbortSignal): Promise<Bundl
   const small = new Map<string, Buffer>();
   const reader = extract();
   reader.on('entry', (header, stream, next) => {
+    // A tar cut short fails the entry stream as well as the reader: the reader's error (through
+    // the pipeline below) is the one reported, so the entry's copy must not go unhandled.
+    stream.on('error', (error: Error) => reader.destroy(error));
     const name = header.name.replace(/^\.\//, '');
     if (!isSafeBundlePath(name)) {
       reader.destroy(

@@ -45,6 +45,9 @@ export async function openBundle(path: string, signal?: AbortSignal): Promise<Op
 async function unpack(tar: string, root: string, signal?: AbortSignal): Promise<void> {
   const reader = extract();
   reader.on('entry', (header, stream, next) => {
+    // A tar cut short fails the entry stream as well as the reader; the reader's error is the
+    // one reported (see bundle-view.ts), so the entry's copy must not go unhandled.
+    stream.on('error', (error: Error) => reader.destroy(error));
     const name = header.name.replace(/^\.\//, '');
     if (!isSafeBundlePath(name)) {
       reader.destroy(
