@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar-stream';
-import { IntegrityError, UserInputError } from '../errors.js';
+import { CancelledError, IntegrityError, UserInputError } from '../errors.js';
 import { isSafeBundlePath } from './layout-names.js';
 import { listFiles } from './list-files.js';
 
@@ -93,7 +93,8 @@ export async function tarView(path: string, signal?: AbortSignal): Promise<Bundl
   try {
     await pipeline(createReadStream(path), reader, { signal });
   } catch (error) {
-    if (error instanceof UserInputError || signal?.aborted) throw error;
+    if (signal?.aborted) throw new CancelledError('cancelled', { cause: error });
+    if (error instanceof UserInputError) throw error;
     throw new IntegrityError(`${path} is not a complete tar: ${(error as Error).message}`, {
       hint: 'The bundle was cut short in transit; copy it again and compare its size with the original.',
     });

@@ -5,7 +5,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar-stream';
-import { IntegrityError, UserInputError } from '../errors.js';
+import { CancelledError, IntegrityError, UserInputError } from '../errors.js';
 import { bundleKindOf, isSafeBundlePath } from './layout-names.js';
 
 export interface OpenedBundle {
@@ -76,7 +76,8 @@ async function unpack(tar: string, root: string, signal?: AbortSignal): Promise<
   try {
     await pipeline(createReadStream(tar), reader, { signal });
   } catch (error) {
-    if (error instanceof UserInputError || signal?.aborted) throw error;
+    if (signal?.aborted) throw new CancelledError('cancelled', { cause: error });
+    if (error instanceof UserInputError) throw error;
     throw new IntegrityError(`${tar} is not a complete tar: ${(error as Error).message}`, {
       hint: 'The bundle was cut short in transit; copy it again and compare its size with the original.',
     });
