@@ -25,6 +25,7 @@ import {
   BUNDLE_README,
   bundleKindOf,
 } from './layout-names.js';
+import { layoutFirstSource } from './layout-first-source.js';
 import { listFiles } from './list-files.js';
 import { bundleReadme } from './readme-text.js';
 import { writeTar } from './tar-write.js';
@@ -139,7 +140,8 @@ async function copyInstallers(
       key === undefined
         ? ({ status: 'missing' } as const)
         : await checkCosignSignature({
-            source,
+            // Its payload blob may already sit in the layout from an interrupted run.
+            source: layoutFirstSource(source, layoutDir),
             indexDigest: installer.digest,
             publicKeyPem: key,
             signal: request.signal,
