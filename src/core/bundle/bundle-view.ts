@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar-stream';
 import { CancelledError, IntegrityError, UserInputError } from '../errors.js';
 import { isSafeBundlePath } from './layout-names.js';
+import { requireEndOfArchive } from './tar-end.js';
 import { listFiles } from './list-files.js';
 
 export interface BundleView {
@@ -99,6 +100,8 @@ export async function tarView(path: string, signal?: AbortSignal): Promise<Bundl
       hint: 'The bundle was cut short in transit; copy it again and compare its size with the original.',
     });
   }
+  // Checked after the entries, so a climbing entry or a cut inside one is what gets reported.
+  await requireEndOfArchive(path);
   return {
     description: path,
     names: new Set(hashes.keys()),

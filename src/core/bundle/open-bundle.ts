@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar-stream';
 import { CancelledError, IntegrityError, UserInputError } from '../errors.js';
 import { bundleKindOf, isSafeBundlePath } from './layout-names.js';
+import { requireEndOfArchive } from './tar-end.js';
 
 export interface OpenedBundle {
   readonly root: string;
@@ -82,6 +83,8 @@ async function unpack(tar: string, root: string, signal?: AbortSignal): Promise<
       hint: 'The bundle was cut short in transit; copy it again and compare its size with the original.',
     });
   }
+  // Checked after the entries, so a climbing entry or a cut inside one is what gets reported.
+  await requireEndOfArchive(tar);
 }
 
 async function releaseIn(root: string): Promise<string> {
