@@ -332,6 +332,14 @@ describe.skipIf(!HAS_MINISIGN || !HAS_SKOPEO || !HAS_DOCKER_REGISTRY)(
         expect(published.code).toBe(5);
         expect(published.stderr).toContain('not a complete tar');
         expect(existsSync(`${cut}.unpacked`)).toBe(false);
+
+        // Cut exactly before the ISO's header: every entry left is whole, the archive's end is not.
+        const atBoundary = join(work, 'cut-between-entries.tar');
+        await writeFile(atBoundary, tar.subarray(0, tar.length - 1024 - 64 * 1024 - 512));
+        const between = await verifyBundle(atBoundary, '--pubkey', pubFile());
+        expect(between.code).toBe(5);
+        expect(between.stderr).toContain(`${atBoundary} is not a complete tar`);
+        expect((await publishFrom(atBoundary)).code).toBe(5);
       });
 
       it('another key: exit 5, for verify and for publish --from', async () => {

@@ -147,7 +147,11 @@ async function checkSums(
       bad.push(`${artifact.localPath}: the manifest's SHA-256 is not the one in ${sumsName}`);
   add(
     bad.length === 0
-      ? passed('bundle-sums', 'every file matches the sums file', `${lines.length} files`)
+      ? passed(
+          'bundle-sums',
+          'every file matches the sums file',
+          `${lines.length} file${lines.length === 1 ? '' : 's'}`,
+        )
       : failed('bundle-sums', 'every file matches the sums file', {
           detail: bad.join('\n'),
           fix: 'Copy the bundle again from the original; a file changed on the way.',
