@@ -37,10 +37,11 @@ export async function runBundle(argv: readonly string[], io: CommandIo): Promise
   const root = resolve(io.cwd, values.root ?? '.');
   const out = resolve(io.cwd, values.out ?? `talos-release-${releaseVersion}.tar`);
   const json = values.json === true;
-  if (!json) io.stdout.write(`Bundling release ${releaseVersion} into ${out}\n`);
   const printer = publishProgressPrinter(io, { json, into: 'bundle' });
-  const result = await withInterruptSignal((signal) =>
-    writeBundle({
+  // The first line is printed once Ctrl-C is ours to handle (exit 130, not a bare kill).
+  const result = await withInterruptSignal((signal) => {
+    if (!json) io.stdout.write(`Bundling release ${releaseVersion} into ${out}\n`);
+    return writeBundle({
       root,
       releaseVersion,
       out,
@@ -49,8 +50,8 @@ export async function runBundle(argv: readonly string[], io: CommandIo): Promise
       requireSignature: values['require-signature'] === true,
       onEvent: printer.onEvent,
       signal,
-    }),
-  );
+    });
+  });
   if (json) io.stdout.write(jsonLine({ event: 'bundled', ok: true, exitCode: 0, ...result }));
   else {
     for (const image of result.images) io.stdout.write(`  image: ${image}\n`);

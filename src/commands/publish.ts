@@ -119,11 +119,12 @@ async function publishBundle(
     values.pubkey === undefined ? undefined : readPublicKeyArgument(values.pubkey, io.cwd);
   const json = values.json === true;
   const bundle = resolve(io.cwd, values.from ?? '');
-  if (!json)
-    io.stdout.write(`Publishing bundle ${bundle} to ${target.registry}/${target.prefix}\n`);
   const printer = publishProgressPrinter(io, { json });
-  const publication = await withInterruptSignal((signal) =>
-    publishFromBundle({
+  // The first line is printed once Ctrl-C is ours to handle (exit 130, not a bare kill).
+  const publication = await withInterruptSignal((signal) => {
+    if (!json)
+      io.stdout.write(`Publishing bundle ${bundle} to ${target.registry}/${target.prefix}\n`);
+    return publishFromBundle({
       bundle,
       target,
       requireSignature: values['require-signature'] === true || file?.requireSignature === true,
@@ -133,8 +134,8 @@ async function publishBundle(
       toolVersion: readToolVersion(),
       onEvent: printer.onEvent,
       signal,
-    }),
-  );
+    });
+  });
   printer.finish({ publication, recordPath: undefined });
   return ExitCode.ok;
 }

@@ -33,15 +33,17 @@ export async function runVerifyBundle(argv: readonly string[], io: CommandIo): P
   // The key is read before the bundle, so a bad --pubkey fails at once.
   const publicKey =
     values.pubkey === undefined ? undefined : readPublicKeyArgument(values.pubkey, io.cwd);
-  if (!json) io.stdout.write(`Verifying bundle ${path}\n`);
-  const report = await withInterruptSignal(async (signal) =>
-    verifyBundle({
+  // The first line is printed once Ctrl-C is ours to handle: an operator who presses it as soon
+  // as the line appears gets exit 130 and the usual message, not a bare kill.
+  const report = await withInterruptSignal(async (signal) => {
+    if (!json) io.stdout.write(`Verifying bundle ${path}\n`);
+    return verifyBundle({
       view: info.isDirectory() ? await directoryView(path) : await tarView(path, signal),
       publicKey,
       onCheck: json ? undefined : (check) => io.stdout.write(`${renderCheck(check, marks)}\n`),
       signal,
-    }),
-  );
+    });
+  });
   if (json)
     io.stdout.write(
       `${JSON.stringify({ bundle: path, releaseVersion: report.manifest?.releaseVersion, ok: report.exitCode === ExitCode.ok, exitCode: report.exitCode, checks: report.checks })}\n`,

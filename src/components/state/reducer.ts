@@ -171,7 +171,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const error = describeError(action.error);
       if (isCancellation(error)) return wizardReducer(state, { type: 'cancel' });
       // The release is on disk whatever the registry did, and tags move last, so publishing again
-      // finishes the job (docs/distribution-protocol.md §Wizard publish).
+      // finishes the job (docs/distribution-protocol.md §8).
       if (step.kind === 'publishing')
         return go({
           kind: 'failed',

@@ -7,8 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar-stream';
-import { IntegrityError, UserInputError } from '../errors.js';
+import { CancelledError, IntegrityError, UserInputError } from '../errors.js';
 import { isSafeBundlePath } from './layout-names.js';
+import { requireEndOfArchive } from './tar-end.js';
 import { listFiles } from './list-files.js';
 
 export interface BundleView {
@@ -55,6 +56,9 @@ export async function tarView(path: string, signal?: AbortSignal): Promise<Bundl
   const small = new Map<string, Buffer>();
   const reader = extract();
   reader.on('entry', (header, stream, next) => {
+    // A tar cut short fails the entry stream as well as the reader: the reader's error (through
+    // the pipeline below) is the one reported, so the entry's copy must not go unhandled.
+    stream.on('error', (error: Error) => reader.destroy(error));
     const name = header.name.replace(/^\.\//, '');
     if (!isSafeBundlePath(name)) {
       reader.destroy(
@@ -90,11 +94,14 @@ export async function tarView(path: string, signal?: AbortSignal): Promise<Bundl
   try {
     await pipeline(createReadStream(path), reader, { signal });
   } catch (error) {
-    if (error instanceof UserInputError || signal?.aborted) throw error;
+    if (signal?.aborted) throw new CancelledError('cancelled', { cause: error });
+    if (error instanceof UserInputError) throw error;
     throw new IntegrityError(`${path} is not a complete tar: ${(error as Error).message}`, {
       hint: 'The bundle was cut short in transit; copy it again and compare its size with the original.',
     });
   }
+  // Checked after the entries, so a climbing entry or a cut inside one is what gets reported.
+  await requireEndOfArchive(path);
   return {
     description: path,
     names: new Set(hashes.keys()),

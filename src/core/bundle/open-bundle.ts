@@ -5,8 +5,9 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar-stream';
-import { IntegrityError, UserInputError } from '../errors.js';
+import { CancelledError, IntegrityError, UserInputError } from '../errors.js';
 import { bundleKindOf, isSafeBundlePath } from './layout-names.js';
+import { requireEndOfArchive } from './tar-end.js';
 
 export interface OpenedBundle {
   readonly root: string;
@@ -45,6 +46,9 @@ export async function openBundle(path: string, signal?: AbortSignal): Promise<Op
 async function unpack(tar: string, root: string, signal?: AbortSignal): Promise<void> {
   const reader = extract();
   reader.on('entry', (header, stream, next) => {
+    // A tar cut short fails the entry stream as well as the reader; the reader's error is the
+    // one reported (see bundle-view.ts), so the entry's copy must not go unhandled.
+    stream.on('error', (error: Error) => reader.destroy(error));
     const name = header.name.replace(/^\.\//, '');
     if (!isSafeBundlePath(name)) {
       reader.destroy(
@@ -73,11 +77,14 @@ async function unpack(tar: string, root: string, signal?: AbortSignal): Promise<
   try {
     await pipeline(createReadStream(tar), reader, { signal });
   } catch (error) {
-    if (error instanceof UserInputError || signal?.aborted) throw error;
+    if (signal?.aborted) throw new CancelledError('cancelled', { cause: error });
+    if (error instanceof UserInputError) throw error;
     throw new IntegrityError(`${tar} is not a complete tar: ${(error as Error).message}`, {
       hint: 'The bundle was cut short in transit; copy it again and compare its size with the original.',
     });
   }
+  // Checked after the entries, so a climbing entry or a cut inside one is what gets reported.
+  await requireEndOfArchive(tar);
 }
 
 async function releaseIn(root: string): Promise<string> {

@@ -2,7 +2,7 @@
 // file's signature first (when a key is given), then every file against the sums, the manifest
 // against the sums, and every installer blob against its digest, walking each image from its
 // index. The factory's cosign signature is checked too when the bundle carries it and the key.
-import { ExitCode } from '../errors.js';
+import { CancelledError, ExitCode } from '../errors.js';
 import type { ReleaseManifest } from '../manifest/index.js';
 import { parseManifest, parseSha256Sums, sha256SumsPathFor } from '../manifest/index.js';
 import { checkCosignSignature } from '../oci/index.js';
@@ -39,6 +39,17 @@ export interface BundleVerifyReport {
 }
 
 export async function verifyBundle(options: BundleVerifyOptions): Promise<BundleVerifyReport> {
+  try {
+    return await verifyOnce(options);
+  } catch (error) {
+    // Ctrl-C while a file is hashed surfaces as a plain abort from the stream: still exit 130.
+    if (options.signal?.aborted && !(error instanceof CancelledError))
+      throw new CancelledError('verify cancelled', { cause: error });
+    throw error;
+  }
+}
+
+async function verifyOnce(options: BundleVerifyOptions): Promise<BundleVerifyReport> {
   const { view } = options;
   const checks: CheckResult[] = [];
   const add = (check: CheckResult): void => {
@@ -157,7 +168,11 @@ async function checkSums(
       bad.push(`${artifact.localPath}: the manifest's SHA-256 is not the one in ${sumsName}`);
   add(
     bad.length === 0
-      ? passed('bundle-sums', 'every file matches the sums file', `${lines.length} files`)
+      ? passed(
+          'bundle-sums',
+          'every file matches the sums file',
+          `${lines.length} file${lines.length === 1 ? '' : 's'}`,
+        )
       : failed('bundle-sums', 'every file matches the sums file', {
           detail: bad.join('\n'),
           fix: 'Copy the bundle again from the original; a file changed on the way.',

@@ -6,7 +6,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { UserInputError } from '../errors.js';
+import { CancelledError, UserInputError } from '../errors.js';
 import type { Http } from '../http/index.js';
 import {
   checkCosignSignature,
@@ -25,6 +25,7 @@ import {
   BUNDLE_README,
   bundleKindOf,
 } from './layout-names.js';
+import { layoutFirstSource } from './layout-first-source.js';
 import { listFiles } from './list-files.js';
 import { bundleReadme } from './readme-text.js';
 import { writeTar } from './tar-write.js';
@@ -50,6 +51,20 @@ export interface BundleResult {
 }
 
 export async function writeBundle(request: BundleRequest): Promise<BundleResult> {
+  try {
+    return await bundleOnce(request);
+  } catch (error) {
+    // Ctrl-C is exit 130 whichever step it lands in (a file system call reports a plain abort).
+    if (request.signal?.aborted && !(error instanceof CancelledError))
+      throw new CancelledError('bundle cancelled', {
+        hint: `Run the same bundle command again: the installers fetched so far are kept in ${request.out}.partial.`,
+        cause: error,
+      });
+    throw error;
+  }
+}
+
+async function bundleOnce(request: BundleRequest): Promise<BundleResult> {
   const release = await readReleaseOnDisk(request.root, request.releaseVersion);
   const kind = bundleKindOf(request.out);
   if (!request.force && (await exists(request.out)))
@@ -72,7 +87,13 @@ export async function writeBundle(request: BundleRequest): Promise<BundleResult>
     await rm(staging, { recursive: true, force: true });
     return { path: request.out, kind, bytes, images };
   }
-  for (const file of release.files) await placeFile(file.path, join(staging, file.title));
+  // A copy cannot be stopped half-way, so Ctrl-C is honoured between files and before the rename:
+  // a cancelled bundle must never appear at its final name.
+  for (const file of release.files) {
+    request.signal?.throwIfAborted();
+    await placeFile(file.path, join(staging, file.title));
+  }
+  request.signal?.throwIfAborted();
   if (request.force) await rm(request.out, { recursive: true, force: true });
   await rename(staging, request.out);
   const bytes = (await listFiles(request.out)).reduce((sum, file) => sum + file.size, 0);
@@ -119,7 +140,8 @@ async function copyInstallers(
       key === undefined
         ? ({ status: 'missing' } as const)
         : await checkCosignSignature({
-            source,
+            // Its payload blob may already sit in the layout from an interrupted run.
+            source: layoutFirstSource(source, layoutDir),
             indexDigest: installer.digest,
             publicKeyPem: key,
             signal: request.signal,

@@ -100,7 +100,7 @@ export async function writeRelease(
 /**
  * The sums' minisign signature (removed when this release is not signed, so a --force rerun
  * leaves no signature of the old sums behind) and the provenance: a DSSE envelope when signing,
- * the plain statement otherwise. docs/distribution-protocol.md §Signing, §Provenance.
+ * the plain statement otherwise. docs/distribution-protocol.md §5, §6.
  */
 function attestationFiles(
   root: string,

@@ -1,6 +1,6 @@
 // A DSSE envelope around the statement, signed with the release's minisign key: Ed25519 over
 // the pre-authentication encoding `DSSEv1 <len> <type> <len> <payload>`, the key named by its
-// minisign key id (docs/distribution-protocol.md §Provenance).
+// minisign key id (docs/distribution-protocol.md §6).
 import { IntegrityError } from '../errors.js';
 import { verifyDetached } from '../signing/index.js';
 import type { PublicKey, SecretKey } from '../signing/index.js';

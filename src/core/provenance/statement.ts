@@ -1,7 +1,7 @@
 // The release's provenance: an in-toto Statement v1 whose subjects are every artifact (by its
 // SHA-256) and every pinned installer (by its index digest), with a SLSA Provenance v1 predicate
 // saying what was asked of the factory and which tool did it (docs/distribution-protocol.md
-// §Provenance). Built from the manifest alone, so verify can rebuild the subject list.
+// §6). Built from the manifest alone, so verify can rebuild the subject list.
 import type { ReleaseManifest } from '../manifest/index.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';

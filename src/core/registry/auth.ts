@@ -1,4 +1,4 @@
-// Answers a registry's 401 challenge (docs/distribution-protocol.md §Registry push client):
+// Answers a registry's 401 challenge (docs/distribution-protocol.md §2):
 // `Basic realm=…` → the stored user and password; `Bearer realm=…,service=…` → a token from the
 // realm for exactly the scopes this request needs. A credential goes only to the registry host it
 // was stored for, and to the token realm that host's own challenge named (https or loopback only,

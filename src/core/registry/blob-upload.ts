@@ -1,4 +1,4 @@
-// A chunked, resumable blob upload (docs/distribution-protocol.md §Registry push client): POST a
+// A chunked, resumable blob upload (docs/distribution-protocol.md §2): POST a
 // session, PATCH chunks with Content-Range, PUT `?digest=` to close. After a failure we ask the
 // session where it stands (GET → 204 + Range) and go on from there; a session the registry no
 // longer knows starts again from 0. The registry's reported Range is trusted over our own count,

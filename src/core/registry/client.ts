@@ -1,6 +1,6 @@
 // The registry we publish to, as an OciDestination: blobs checked by HEAD, mounted across
 // repositories, uploaded in resumable chunks; manifests stored as exact bytes and held to their
-// digest (docs/distribution-protocol.md §Registry push client). All traffic goes through the run's
+// digest (docs/distribution-protocol.md §2). All traffic goes through the run's
 // Http; plain http only when the destination was parsed as an insecure loopback one.
 import { createHash } from 'node:crypto';
 import { IntegrityError, UserInputError } from '../errors.js';

@@ -1,5 +1,5 @@
 // `--to <host[:port]>/<prefix>`: which registry a release is published to and under which path.
-// The grammar is the OCI distribution one (docs/distribution-protocol.md §Registry push client):
+// The grammar is the OCI distribution one (docs/distribution-protocol.md §2):
 // a host that looks like a host, then lowercase path segments. Plain http is a loopback-only
 // escape hatch for tests and local registries, never a way to send credentials in the clear.
 import { UserInputError } from '../errors.js';

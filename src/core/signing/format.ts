@@ -1,4 +1,4 @@
-// The byte layouts of minisign's key and signature files (docs/distribution-protocol.md §Signing):
+// The byte layouts of minisign's key and signature files (docs/distribution-protocol.md §5):
 // fixed-size binary records, base64-encoded one to a line under a comment line. Kept in one place
 // so the reader and the writer cannot drift apart.
 import { createPrivateKey, createPublicKey } from 'node:crypto';

@@ -1,5 +1,5 @@
 // A new key pair in minisign's file formats, so `minisign -V` checks what we sign and the
-// operator can keep using the keys with minisign itself (docs/distribution-protocol.md §Signing).
+// operator can keep using the keys with minisign itself (docs/distribution-protocol.md §5).
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   KEY_ID_BYTES,

@@ -1,7 +1,7 @@
 // The password of an encrypted secret key becomes an XOR stream through scrypt, exactly as
 // libsodium's crypto_pwhash_scryptsalsa208sha256 does it: the file stores libsodium's
 // (opslimit, memlimit), and libsodium turns those into scrypt's (N, r, p). node:crypto runs the
-// same scrypt once it is given the same N, r, p (docs/distribution-protocol.md §Signing).
+// same scrypt once it is given the same N, r, p (docs/distribution-protocol.md §5).
 import { scrypt } from 'node:crypto';
 import { UserInputError } from '../errors.js';
 

@@ -1,7 +1,7 @@
 // A minisign secret key file: `Ed` ‖ kdf ‖ `B2` ‖ salt ‖ opslimit ‖ memlimit ‖ (key id ‖ secret
 // key ‖ checksum), the last part XORed with a scrypt stream of the password when kdf is `Sc`, or
 // stored as is when kdf is two zero bytes (`minisign -G -W`). The checksum (BLAKE2b-256 of `Ed` ‖
-// key id ‖ secret key) is how a wrong password is told apart (docs/distribution-protocol.md §Signing).
+// key id ‖ secret key) is how a wrong password is told apart (docs/distribution-protocol.md §5).
 import { sign as ed25519Sign, timingSafeEqual } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { blake2b } from '@noble/hashes/blake2.js';

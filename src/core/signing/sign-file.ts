@@ -1,6 +1,6 @@
 // Signs a file the way `minisign -S` does: a prehashed (`ED`) Ed25519 signature of the file's
 // BLAKE2b-512, then a global signature over that signature and the trusted comment, so the
-// comment (timestamp, file name) cannot be changed either (docs/distribution-protocol.md §Signing).
+// comment (timestamp, file name) cannot be changed either (docs/distribution-protocol.md §5).
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { UserInputError } from '../errors.js';

@@ -1,8 +1,8 @@
 // With --pubkey: the sums file must carry a minisign signature by that key (the sums then vouch
 // for every artifact hash, which the other checks compare), and the provenance must be a DSSE
 // envelope signed by it whose subjects are this release's. Without --pubkey the provenance is
-// still compared with the manifest when it is there (docs/distribution-protocol.md §Signing,
-// §Provenance).
+// still compared with the manifest when it is there (docs/distribution-protocol.md §5,
+// §6).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExitCode, ReleaseError } from '../errors.js';

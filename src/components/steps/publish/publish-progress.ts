@@ -1,7 +1,7 @@
 // What the publish screen shows, folded from the core's PublishEvents: a row per blob (bytes sent,
 // then uploaded, mounted or already present), the verified signatures, the tags as they move and
 // the warnings. Pure, so every event is tested without a registry or a terminal. What present,
-// mounted and uploaded mean: docs/distribution-protocol.md §Wizard publish.
+// mounted and uploaded mean: docs/distribution-protocol.md §8.
 import type { PublishEvent, PublishStep } from '../../../core/publish/index.js';
 
 export type BlobState = 'checking' | 'sending' | 'uploaded' | 'mounted' | 'present';

@@ -1,5 +1,5 @@
 // Docker's credential store, read the way `docker login` leaves it, so an operator who can push
-// with docker can publish with talos-release (docs/distribution-protocol.md §Registry push client).
+// with docker can publish with talos-release (docs/distribution-protocol.md §2).
 // Order per host: credHelpers[host], then credsStore, then the file's own auths[host].
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';

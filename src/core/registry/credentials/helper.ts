@@ -1,5 +1,5 @@
 // Runs a Docker credential helper (`docker-credential-<name> get`) the way Docker does: the server
-// address on stdin, one JSON object on stdout (docs/distribution-protocol.md §Registry push client).
+// address on stdin, one JSON object on stdout (docs/distribution-protocol.md §2).
 // The helper's stdout holds a secret, so it is parsed and dropped, never quoted in an error.
 import { spawn } from 'node:child_process';
 import { CancelledError, errnoCode, UserInputError } from '../../errors.js';
