@@ -1,13 +1,12 @@
 // A bundle to publish from: a directory is used where it is; a tar is unpacked once, beside it,
 // after every entry name is checked, because pushing needs to read blobs from any offset.
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { extract } from 'tar-stream';
-import { CancelledError, IntegrityError, UserInputError } from '../errors.js';
-import { bundleKindOf, isSafeBundlePath } from './layout-names.js';
-import { requireEndOfArchive } from './tar-end.js';
+import { IntegrityError, UserInputError } from '../errors.js';
+import { bundleKindOf } from './layout-names.js';
+import { readTarFiles } from './tar-read.js';
 
 export interface OpenedBundle {
   readonly root: string;
@@ -44,47 +43,15 @@ export async function openBundle(path: string, signal?: AbortSignal): Promise<Op
 }
 
 async function unpack(tar: string, root: string, signal?: AbortSignal): Promise<void> {
-  const reader = extract();
-  reader.on('entry', (header, stream, next) => {
-    // A tar cut short fails the entry stream as well as the reader; the reader's error is the
-    // one reported (see bundle-view.ts), so the entry's copy must not go unhandled.
-    stream.on('error', (error: Error) => reader.destroy(error));
-    const name = header.name.replace(/^\.\//, '');
-    if (!isSafeBundlePath(name)) {
-      reader.destroy(
-        new UserInputError(
-          `${tar} holds an entry named "${header.name}", which climbs out of the bundle`,
-          {
-            hint: 'Do not load this bundle: it was not written by talos-release, or it was tampered with.',
-          },
-        ),
-      );
-      return;
-    }
-    if (header.type !== 'file') {
-      stream.resume();
-      stream.on('end', next);
-      return;
-    }
-    const target = join(root, name);
-    mkdir(dirname(target), { recursive: true })
-      .then(() => pipeline(stream, createWriteStream(target)))
-      .then(
-        () => next(),
-        (error: unknown) => reader.destroy(error as Error),
-      );
-  });
-  try {
-    await pipeline(createReadStream(tar), reader, { signal });
-  } catch (error) {
-    if (signal?.aborted) throw new CancelledError('cancelled', { cause: error });
-    if (error instanceof UserInputError) throw error;
-    throw new IntegrityError(`${tar} is not a complete tar: ${(error as Error).message}`, {
-      hint: 'The bundle was cut short in transit; copy it again and compare its size with the original.',
-    });
-  }
-  // Checked after the entries, so a climbing entry or a cut inside one is what gets reported.
-  await requireEndOfArchive(tar);
+  await readTarFiles(
+    tar,
+    async (name, stream) => {
+      const target = join(root, name);
+      await mkdir(dirname(target), { recursive: true });
+      await pipeline(stream, createWriteStream(target));
+    },
+    signal,
+  );
 }
 
 async function releaseIn(root: string): Promise<string> {

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { pack } from 'tar-stream';
 import { CancelledError } from '../errors.js';
 import { diskErrorFor } from '../fs/index.js';
+import { BUNDLE_READ_CHUNK_BYTES } from './tar-read.js';
 
 export type TarEntry =
   | { readonly name: string; readonly bytes: Buffer }
@@ -38,7 +39,10 @@ export async function writeTar(
           { name: entry.name, size: entry.size, mtime: options.mtime, mode: 0o644 },
           (error) => (error ? reject(error) : resolve()),
         );
-        pipeline(createReadStream(entry.path), sink).catch(reject);
+        pipeline(
+          createReadStream(entry.path, { highWaterMark: BUNDLE_READ_CHUNK_BYTES }),
+          sink,
+        ).catch(reject);
       });
     }
     archive.finalize();
