@@ -9,14 +9,18 @@ import { dirname, join } from 'node:path';
 import { CancelledError, UserInputError } from '../errors.js';
 import type { Http } from '../http/index.js';
 import {
-  checkCosignSignature,
   copyImage,
   cosignSignatureTag,
   factoryRegistrySource,
   ociLayoutDestination,
 } from '../oci/index.js';
 import type { ManifestBytes } from '../oci/index.js';
-import { factoryCosignKey, installersToMirror, readReleaseOnDisk } from '../publish/index.js';
+import {
+  factoryCosignKey,
+  installersToMirror,
+  judgeInstallerSignature,
+  readReleaseOnDisk,
+} from '../publish/index.js';
 import type { PublishEventSink, ReleaseOnDisk } from '../publish/index.js';
 import {
   BUNDLE_COSIGN_KEY,
@@ -136,30 +140,16 @@ async function copyInstallers(
           }),
         signal: request.signal,
       });
-    const signature =
-      key === undefined
-        ? ({ status: 'missing' } as const)
-        : await checkCosignSignature({
-            // Its payload blob may already sit in the layout from an interrupted run.
-            source: layoutFirstSource(source, layoutDir),
-            indexDigest: installer.digest,
-            publicKeyPem: key,
-            signal: request.signal,
-          });
-    request.onEvent({ type: 'signature', image: installer.image, status: signature.status });
-    if (signature.status === 'missing') {
-      if (request.requireSignature)
-        throw new UserInputError(
-          `${installer.image} has no cosign signature, and --require-signature is set`,
-          {
-            hint: 'Bundle without --require-signature only if you trust the source another way.',
-          },
-        );
-      request.onEvent({
-        type: 'warning',
-        message: `${installer.image} carries no cosign signature`,
-      });
-    }
+    const signature = await judgeInstallerSignature({
+      installer,
+      // Its payload blob may already sit in the layout from an interrupted run.
+      source: layoutFirstSource(source, layoutDir),
+      publicKeyPem: key,
+      requireSignature: request.requireSignature,
+      action: 'bundled',
+      onEvent: request.onEvent,
+      signal: request.signal,
+    });
     const index = await copy(installer.digest);
     const indexManifest = index.manifests.find((m: ManifestBytes) => m.digest === installer.digest);
     if (indexManifest)
@@ -170,18 +160,11 @@ async function copyInstallers(
         request.signal,
       );
     images.push(`${installer.image}@${installer.digest}`);
-    if (signature.status === 'verified') {
-      await copy(signature.signatureManifest.digest);
+    if (signature) {
+      await copy(signature.digest);
       const tag = cosignSignatureTag(installer.digest);
-      await layout.putManifest(
-        installer.sourceRepository,
-        tag,
-        signature.signatureManifest,
-        request.signal,
-      );
-      images.push(
-        `${installer.image.replace(/:[^:/]+$/, '')}:${tag}@${signature.signatureManifest.digest}`,
-      );
+      await layout.putManifest(installer.sourceRepository, tag, signature, request.signal);
+      images.push(`${installer.image.replace(/:[^:/]+$/, '')}:${tag}@${signature.digest}`);
     }
   }
   await layout.finish();

@@ -20,3 +20,5 @@ export type { PublishTargetOptions } from './open-target.js';
 export { publishFromRepository } from './publish-repository.js';
 export type { RepositoryPublishOptions, RepositoryPublishResult } from './publish-repository.js';
 export { factoryCosignKey } from './cosign-key.js';
+export { judgeInstallerSignature } from './installer-signature.js';
+export type { InstallerSignatureRequest } from './installer-signature.js';

@@ -5,10 +5,11 @@
 // whole new one, never half of it, and running it again finds everything in place and only
 // re-points the tags (docs/distribution-protocol.md §3).
 import { IntegrityError, UserInputError } from '../errors.js';
-import { checkCosignSignature, copyImage, cosignSignatureTag } from '../oci/index.js';
+import { copyImage, cosignSignatureTag } from '../oci/index.js';
 import type { ManifestBytes, OciDestination, OciSource } from '../oci/index.js';
 import type { PublishEventSink } from './events.js';
 import { installersToMirror } from './installer-plan.js';
+import { judgeInstallerSignature } from './installer-signature.js';
 import type { InstallerToMirror } from './installer-plan.js';
 import type { MirroredInstaller, Publication } from './publish-record.js';
 import { fileBlob, pushBlobs } from './push-files.js';
@@ -249,33 +250,18 @@ async function checkSignatures(
   installers: readonly InstallerToMirror[],
 ): Promise<Map<string, ManifestBytes>> {
   const found = new Map<string, ManifestBytes>();
-  const key = await request.cosignPublicKey();
+  const publicKeyPem = await request.cosignPublicKey();
   for (const installer of installers) {
-    const result =
-      key === undefined
-        ? ({ status: 'missing' } as const)
-        : await checkCosignSignature({
-            source: request.installerSource(installer),
-            indexDigest: installer.digest,
-            publicKeyPem: key,
-            signal: request.signal,
-          });
-    request.onEvent({ type: 'signature', image: installer.image, status: result.status });
-    if (result.status === 'verified') {
-      found.set(installer.image, result.signatureManifest);
-      continue;
-    }
-    if (request.requireSignature)
-      throw new IntegrityError(
-        `${installer.image} has no cosign signature, and --require-signature is set`,
-        {
-          hint: 'Nothing was copied. Publish without --require-signature only if you trust the source another way.',
-        },
-      );
-    request.onEvent({
-      type: 'warning',
-      message: `${installer.image} carries no cosign signature; mirrored unsigned`,
+    const signature = await judgeInstallerSignature({
+      installer,
+      source: request.installerSource(installer),
+      publicKeyPem,
+      requireSignature: request.requireSignature,
+      action: 'mirrored',
+      onEvent: request.onEvent,
+      signal: request.signal,
     });
+    if (signature) found.set(installer.image, signature);
   }
   return found;
 }
