@@ -101,27 +101,38 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
   const pull = (repository: string): RepositoryScope => ({ repository, push: false });
   const push = (repository: string): RepositoryScope => ({ repository, push: true });
 
-  const manifestDigest = async (
+  /** HEAD or GET of a manifest; a 404 is an answer (there is none), anything else unexpected fails. */
+  const askManifest = async (
+    method: 'HEAD' | 'GET',
     repository: string,
     reference: string,
     signal?: AbortSignal,
-  ): Promise<string | undefined> => {
+  ) => {
     checkRepository(repository);
     checkReference(reference);
     const what = `the manifest ${repository}:${reference}`;
     const response = await withRegistryRetries(what, host, budget(signal), async () => {
       const answer = await callRegistry(context, {
-        method: 'HEAD',
+        method,
         url: url(`/v2/${repository}/manifests/${reference}`),
         scope: pull(repository),
         headers: { accept: MANIFEST_ACCEPT },
         signal,
       });
       if (answer.statusCode !== 200 && answer.statusCode !== 404) {
-        throw unexpectedAnswer(`HEAD of ${what}`, host, answer);
+        throw unexpectedAnswer(`${method} of ${what}`, host, answer);
       }
       return answer;
     });
+    return { what, response };
+  };
+
+  const manifestDigest = async (
+    repository: string,
+    reference: string,
+    signal?: AbortSignal,
+  ): Promise<string | undefined> => {
+    const { response } = await askManifest('HEAD', repository, reference, signal);
     if (response.statusCode === 404) return undefined;
     const digest = header(response.headers['docker-content-digest']);
     if (digest && DIGEST.test(digest)) return digest;
@@ -134,22 +145,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
     reference: string,
     signal?: AbortSignal,
   ): Promise<ManifestBytes | undefined> => {
-    checkRepository(repository);
-    checkReference(reference);
-    const what = `the manifest ${repository}:${reference}`;
-    const response = await withRegistryRetries(what, host, budget(signal), async () => {
-      const answer = await callRegistry(context, {
-        method: 'GET',
-        url: url(`/v2/${repository}/manifests/${reference}`),
-        scope: pull(repository),
-        headers: { accept: MANIFEST_ACCEPT },
-        signal,
-      });
-      if (answer.statusCode !== 200 && answer.statusCode !== 404) {
-        throw unexpectedAnswer(`GET of ${what}`, host, answer);
-      }
-      return answer;
-    });
+    const { what, response } = await askManifest('GET', repository, reference, signal);
     if (response.statusCode === 404) return undefined;
     const bytes = response.body;
     if (bytes.length > MAX_MANIFEST_BYTES) {

@@ -37,10 +37,12 @@ export const TRUSTED_COMMENT_MAX_BYTES = 8192;
 
 /**
  * The key id as minisign prints it (`minisign public key B6354F6B378D2F45`): the 8 bytes read
- * as a little-endian number, in upper-case hex. Operators compare this string, so we use it too.
+ * as a little-endian number, in upper-case hex without leading zeros. Operators compare this string, so we use it too.
  */
 export function keyIdHex(keyId: Buffer): string {
-  return Buffer.from(keyId).reverse().toString('hex').toUpperCase();
+  // minisign prints the little-endian 64-bit id with printf's %" PRIX64: upper case and without
+  // leading zeros, so an id starting with a zero nibble has 15 digits or fewer.
+  return Buffer.from(keyId).reverse().toString('hex').toUpperCase().replace(/^0+(?=.)/, '');
 }
 
 /** Strict base64 (the original alphabet, with padding), as libsodium decodes it. */

@@ -20,7 +20,7 @@ import {
 import { secretKeyChecksum } from './secret-key.js';
 
 export interface GeneratedKeyPair {
-  /** As minisign prints it: 16 upper-case hex digits. */
+  /** As minisign prints it: upper-case hex, without leading zeros (up to 16 digits). */
   readonly keyId: string;
   /** The base64 public key line (`RW…`), what `minisign -P` takes. */
   readonly publicKeyLine: string;

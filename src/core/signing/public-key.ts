@@ -14,7 +14,7 @@ import {
 } from './format.js';
 
 export interface PublicKey {
-  /** The key id as minisign prints it: 16 upper-case hex digits. */
+  /** The key id as minisign prints it: upper-case hex, without leading zeros (up to 16 digits). */
   readonly keyId: string;
   /** The 8 key id bytes as stored in signatures. */
   readonly keyIdBytes: Buffer;
