@@ -38,6 +38,7 @@ export function DoneView({
         {paths.map((path) => (
           <Tone key={path} tone="plain">{`  ${relative(root, path)}`}</Tone>
         ))}
+        <Tone tone="plain">{`  ${companionFiles(relative(root, written.manifestPath), written)}`}</Tone>
         {several ? null : (
           <>
             <Tone tone="plain">{`  ${ready.plan.paths.isoRelative}`}</Tone>
@@ -163,4 +164,20 @@ export function CancelledView({
       ) : null}
     </Box>
   );
+}
+
+/** The sums file and what travels with it, on one line to keep Done within 24 rows. */
+function companionFiles(
+  manifestRelative: string,
+  written: {
+    readonly signaturePath?: string | undefined;
+    readonly provenancePath?: string | undefined;
+  },
+): string {
+  const sums = manifestRelative.replace(/\.json$/, '.sha256sums');
+  return [
+    sums,
+    ...(written.signaturePath ? ['+ .minisig'] : []),
+    ...(written.provenancePath ? [`+ ${written.provenancePath.replace(/^.*\//, '')}`] : []),
+  ].join(' ');
 }
