@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { layoutBlobPath } from '../oci/index.js';
 import type { OciSource } from '../oci/index.js';
+import { FILE_READ_CHUNK_BYTES } from '../fs/index.js';
 
 export function layoutFirstSource(factory: OciSource, layoutDir: string): OciSource {
   return {
@@ -16,7 +17,11 @@ export function layoutFirstSource(factory: OciSource, layoutDir: string): OciSou
       const path = layoutBlobPath(layoutDir, descriptor.digest);
       const info = await stat(path).catch(() => undefined);
       if (info?.isFile() && info.size === descriptor.size)
-        return createReadStream(path, { start: offset, signal });
+        return createReadStream(path, {
+          start: offset,
+          signal,
+          highWaterMark: FILE_READ_CHUNK_BYTES,
+        });
       return factory.blob(descriptor)(offset, signal);
     },
   };

@@ -6,11 +6,12 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extract } from 'tar-stream';
 import { CancelledError, IntegrityError, UserInputError } from '../errors.js';
+import { FILE_READ_CHUNK_BYTES } from '../fs/index.js';
 import { isSafeBundlePath } from './layout-names.js';
 import { requireEndOfArchive } from './tar-end.js';
 
-/** Large reads: images dominate a bundle, and 64 KiB reads cost twice the time of 1 MiB ones. */
-export const BUNDLE_READ_CHUNK_BYTES = 1 << 20;
+/** Large reads: images dominate a bundle (see FILE_READ_CHUNK_BYTES). */
+export const BUNDLE_READ_CHUNK_BYTES = FILE_READ_CHUNK_BYTES;
 
 export async function readTarFiles(
   path: string,

@@ -2,3 +2,4 @@
 export * from './atomic-write.js';
 export * from './exists.js';
 export * from './lock.js';
+export * from './read-chunk.js';

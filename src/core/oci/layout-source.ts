@@ -13,6 +13,7 @@ import { MAX_MANIFEST_BYTES } from '../installer/index.js';
 import { manifestMediaType } from './manifest-media-type.js';
 import { MissingManifestError } from './missing.js';
 import type { Descriptor, ManifestBytes, OciSource } from './types.js';
+import { FILE_READ_CHUNK_BYTES } from '../fs/index.js';
 
 export interface OciLayoutSourceOptions {
   /** Which repository's tags to read (`<repository>:<tag>` ref names); none: bare ref names. */
@@ -118,7 +119,11 @@ export function ociLayoutSource(
             DAMAGED_HINT,
           );
         if (offset >= size) return Readable.from([]);
-        return createReadStream(path, { start: offset, end: size - 1 });
+        return createReadStream(path, {
+          start: offset,
+          end: size - 1,
+          highWaterMark: FILE_READ_CHUNK_BYTES,
+        });
       };
     },
     async tags() {

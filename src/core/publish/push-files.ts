@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import type { CopyEvent, Descriptor, OciDestination, OpenBlob } from '../oci/index.js';
 import type { PublishEventSink } from './events.js';
+import { FILE_READ_CHUNK_BYTES } from '../fs/index.js';
 
 export interface FileBlob {
   readonly descriptor: Descriptor;
@@ -15,7 +16,8 @@ export function fileBlob(descriptor: Descriptor, label: string, path: string): F
   return {
     descriptor,
     label,
-    open: async (offset) => createReadStream(path, { start: offset }),
+    open: async (offset) =>
+      createReadStream(path, { start: offset, highWaterMark: FILE_READ_CHUNK_BYTES }),
   };
 }
 

@@ -42,7 +42,11 @@ export const TRUSTED_COMMENT_MAX_BYTES = 8192;
 export function keyIdHex(keyId: Buffer): string {
   // minisign prints the little-endian 64-bit id with printf's %" PRIX64: upper case and without
   // leading zeros, so an id starting with a zero nibble has 15 digits or fewer.
-  return Buffer.from(keyId).reverse().toString('hex').toUpperCase().replace(/^0+(?=.)/, '');
+  return Buffer.from(keyId)
+    .reverse()
+    .toString('hex')
+    .toUpperCase()
+    .replace(/^0+(?=.)/, '');
 }
 
 /** Strict base64 (the original alphabet, with padding), as libsodium decodes it. */
