@@ -270,7 +270,8 @@ describe.skipIf(!HAS_DOCKER_REGISTRY || !HAS_SKOPEO)(
       ).toBe(0);
     });
 
-    it('Ctrl-C mid-upload ends with 130, and publishing again completes', async () => {
+    /** A release with a 96 MiB ISO, a registry, and a publish stopped at a quarter of the ISO. */
+    async function publishUnderway() {
       const big = await e2e.startStandin({ imageSize: 96 * 1024 * 1024 });
       const repo = await e2e.makeRepo();
       expect((await runCli(releaseArgs(big), { cwd: repo.root })).code).toBe(0);
@@ -281,6 +282,11 @@ describe.skipIf(!HAS_DOCKER_REGISTRY || !HAS_SKOPEO)(
         { cwd: repo.root },
       );
       await running.waitForOutput(/uploading .*\.iso 25%/, 60_000);
+      return { repo, reg, to, running };
+    }
+
+    it('Ctrl-C mid-upload ends with 130, and publishing again completes', async () => {
+      const { repo, to, running } = await publishUnderway();
       running.child.kill('SIGINT');
       const stopped = await running.done;
       expect(stopped.code).toBe(130);
@@ -291,16 +297,7 @@ describe.skipIf(!HAS_DOCKER_REGISTRY || !HAS_SKOPEO)(
     });
 
     it('completes when the registry is stopped mid-upload and started again', async () => {
-      const big = await e2e.startStandin({ imageSize: 96 * 1024 * 1024 });
-      const repo = await e2e.makeRepo();
-      expect((await runCli(releaseArgs(big), { cwd: repo.root })).code).toBe(0);
-      const reg = await registry();
-      const to = `${reg.host}/${PREFIX}`;
-      const running = startCli(
-        ['publish', '0.1.0', '--to', to, '--insecure-registry', '--concurrency', '1'],
-        { cwd: repo.root },
-      );
-      await running.waitForOutput(/uploading .*\.iso 25%/, 60_000);
+      const { reg, running } = await publishUnderway();
       await reg.stop();
       await reg.start();
       const done = await running.done;

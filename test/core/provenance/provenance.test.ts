@@ -117,7 +117,7 @@ describe('DSSE envelope', () => {
       payload: Buffer.from(
         Buffer.from(envelope.payload, 'base64')
           .toString()
-          .replace(/"sha256":"./, '"sha256":"0'),
+          .replace(/"sha256":"(.)/, (_, first: string) => `"sha256":"${first === '0' ? '1' : '0'}`),
       ).toString('base64'),
     };
     expect(() => verifyEnvelope(tampered, key.publicKey, 'x.intoto.json')).toThrow(
