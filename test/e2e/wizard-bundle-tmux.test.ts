@@ -60,6 +60,30 @@ function unwrapped(screen: string): string {
     .join('\n');
 }
 
+/**
+ * From the version list to "Write the release?": a version (typed as a filter, or the
+ * recommended one), the schematic's extensions, the default target, app version 3.1.4.
+ */
+async function walkToWrite(pane: TmuxPane, version?: string): Promise<void> {
+  await pane.waitForText('recommended');
+  if (version !== undefined) {
+    await pane.type(version);
+    await pane.waitForText(`${version}▏`);
+  }
+  await pane.keys('Enter');
+  await pane.waitForText('selected');
+  await pane.keys('Enter');
+  await pane.waitForText('Targets for Talos');
+  await pane.keys('Enter');
+  await pane.waitForText('Release details');
+  await pane.type('3.1.4');
+  await pane.waitForText('All fields are valid');
+  await pane.keys('Enter');
+  await pane.waitForText('Schematic ID');
+  await pane.keys('Enter');
+  await pane.waitForText('Write the release?');
+}
+
 describe.skipIf(!HAS_DOCKER_REGISTRY || SKOPEO_BIN === undefined)(
   'the wizard publishes to a real registry, then bundles from Done (needs docker-registry and skopeo)',
   () => {
@@ -78,21 +102,7 @@ describe.skipIf(!HAS_DOCKER_REGISTRY || SKOPEO_BIN === undefined)(
         height: 24,
         env: { NO_COLOR: '1' },
       });
-      await pane.waitForText('recommended');
-      await pane.type('1.12');
-      await pane.waitForText('1.12▏');
-      await pane.keys('Enter');
-      await pane.waitForText('5 selected');
-      await pane.keys('Enter');
-      await pane.waitForText('3/8 Targets for Talos v1.12.');
-      await pane.keys('Enter');
-      await pane.waitForText('4/8 Release details');
-      await pane.type('3.1.4');
-      await pane.waitForText('All fields are valid');
-      await pane.keys('Enter');
-      await pane.waitForText('Schematic ID');
-      await pane.keys('Enter');
-      await pane.waitForText('Write the release?');
+      await walkToWrite(pane, '1.12');
       await pane.keys('Enter');
       // publish.to in the project file: the step opens on Publish to that destination.
       await pane.waitForText(`› Publish to ${to}`);
@@ -150,19 +160,7 @@ describe('Ctrl-C while bundling, at 80×24', () => {
       height: 24,
       env: { NO_COLOR: '1' },
     });
-    await pane.waitForText('recommended');
-    await pane.keys('Enter');
-    await pane.waitForText('selected');
-    await pane.keys('Enter');
-    await pane.waitForText('Targets for Talos');
-    await pane.keys('Enter');
-    await pane.waitForText('Release details');
-    await pane.type('3.1.4');
-    await pane.waitForText('All fields are valid');
-    await pane.keys('Enter');
-    await pane.waitForText('Schematic ID');
-    await pane.keys('Enter');
-    await pane.waitForText('Write the release?');
+    await walkToWrite(pane);
     await pane.keys('Enter');
     await skipPublishing(pane);
     await pane.waitForText(BUNDLE_OFFER);
