@@ -1,7 +1,7 @@
 // `talos-release bundle <release-version> [--out <dir>|<file>.tar]`: everything a site without
 // internet needs, checked and loaded there with `verify --bundle` and `publish --from`.
 import { resolve } from 'node:path';
-import { ExitCode, UserInputError } from '../core/errors.js';
+import { ExitCode } from '../core/errors.js';
 import { writeBundle } from '../core/bundle/index.js';
 import { formatBytes } from '../core/format/index.js';
 import { readToolVersion } from '../tool-version.js';
@@ -11,6 +11,7 @@ import { parseCommandFlags } from './parse-flags.js';
 import { publishProgressPrinter } from './presenters/publish-progress.js';
 import { jsonLine } from './presenters/json.js';
 import { createRunHttp } from './run-http.js';
+import { releaseVersionArgument } from './release-argument.js';
 
 const BUNDLE_OPTIONS = {
   out: { type: 'string' },
@@ -25,15 +26,7 @@ const USAGE =
 
 export async function runBundle(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandFlags(argv, BUNDLE_OPTIONS, USAGE);
-  const [version, ...extra] = positionals;
-  if (version === undefined || extra.length > 0)
-    throw new UserInputError(
-      version === undefined
-        ? 'bundle needs the release version to bundle'
-        : `bundle takes one release version, not ${positionals.length}`,
-      { hint: USAGE },
-    );
-  const releaseVersion = /(?:^|\/)([^/]+)\.json$/.exec(version)?.[1] ?? version;
+  const releaseVersion = releaseVersionArgument('bundle', positionals, USAGE);
   const root = resolve(io.cwd, values.root ?? '.');
   const out = resolve(io.cwd, values.out ?? `talos-release-${releaseVersion}.tar`);
   const json = values.json === true;

@@ -14,6 +14,7 @@ import { withInterruptSignal } from './interrupt.js';
 import { parseCommandFlags } from './parse-flags.js';
 import { publishProgressPrinter } from './presenters/publish-progress.js';
 import { createRunHttp } from './run-http.js';
+import { concurrencyFlag, releaseVersionArgument } from './release-argument.js';
 import { readPublicKeyArgument } from './public-key-argument.js';
 
 const PUBLISH_OPTIONS = {
@@ -36,14 +37,14 @@ export async function runPublish(argv: readonly string[], io: CommandIo): Promis
   const { values, positionals } = parseCommandFlags(argv, PUBLISH_OPTIONS, USAGE);
   const root = resolve(io.cwd, values.root ?? '.');
   if (values.from !== undefined) return publishBundle(values, positionals, io, root);
-  const releaseVersion = releaseVersionArgument(positionals);
+  const releaseVersion = releaseVersionArgument('publish', positionals, USAGE);
   const file = readProjectFile(root)?.publish;
   const to = values.to ?? file?.to;
   if (to === undefined)
     throw new UserInputError('publish needs a destination registry', {
       hint: 'Pass --to <registry>/<prefix> (e.g. registry.example.com/appliance), or set publish.to in talos-release.yaml.',
     });
-  const concurrency = concurrencyFlag(values.concurrency);
+  const concurrency = concurrencyFlag(values.concurrency, 'blobs upload');
   const http = createRunHttp(io.env, readToolVersion());
   const target = await openTarget(values, to, io, root, http);
   const json = values.json === true;
@@ -68,30 +69,6 @@ export async function runPublish(argv: readonly string[], io: CommandIo): Promis
   );
   printer.finish(result);
   return ExitCode.ok;
-}
-
-/** `0.1.0`, or the manifest's path (`releases/0.1.0.json`) for those who tab-complete. */
-function releaseVersionArgument(positionals: readonly string[]): string {
-  const [first, ...extra] = positionals;
-  if (first === undefined || extra.length > 0)
-    throw new UserInputError(
-      first === undefined
-        ? 'publish needs the release version to publish'
-        : `publish takes one release version, not ${positionals.length}`,
-      { hint: USAGE },
-    );
-  const match = /(?:^|\/)([^/]+)\.json$/.exec(first);
-  return match?.[1] ?? first;
-}
-
-function concurrencyFlag(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 16)
-    throw new UserInputError(`--concurrency ${value} is not a whole number from 1 to 16`, {
-      hint: 'Give how many blobs upload at once, e.g. --concurrency 3.',
-    });
-  return n;
 }
 
 type PublishValues = ReturnType<typeof parseCommandFlags<typeof PUBLISH_OPTIONS>>['values'];
@@ -130,7 +107,7 @@ async function publishBundle(
       requireSignature: values['require-signature'] === true || file?.requireSignature === true,
       publicKey,
       force: values.force === true,
-      concurrency: concurrencyFlag(values.concurrency),
+      concurrency: concurrencyFlag(values.concurrency, 'blobs upload'),
       toolVersion: readToolVersion(),
       onEvent: printer.onEvent,
       signal,

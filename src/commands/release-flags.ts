@@ -1,6 +1,7 @@
 // The release flags, shared by the wizard, --yes, --dry-run and preflight, turned into a
 // ReleaseRequest. Unknown flags and bad values are errors that name the flag.
 import { resolve } from 'node:path';
+import { concurrencyFlag } from './release-argument.js';
 import { UserInputError } from '../core/errors.js';
 import { parseCommandFlags } from './parse-flags.js';
 import { resolveFactoryUrl } from '../core/factory/index.js';
@@ -97,7 +98,7 @@ export function parseReleaseFlags(
       listed('target', values.target)?.map((name) => ({ name })) ??
       file.targets?.map((t) => (typeof t === 'string' ? { name: t } : t)),
     installers: listed('installer', values.installer) ?? file.installers,
-    concurrency: concurrency(text('concurrency')) ?? file.concurrency,
+    concurrency: concurrencyFlag(text('concurrency'), 'targets download') ?? file.concurrency,
     dryRun: flag('dry-run'),
     signKey: signKeyPath(text('sign-key'), env, cwd, root, file.signing?.key),
   };
@@ -126,18 +127,6 @@ function listed(name: string, given: readonly string[] | undefined): string[] | 
   const values = given.map((value) => value.trim());
   if (values.some((value) => value === '')) throw new UserInputError(`--${name} needs a value`);
   return values;
-}
-
-function concurrency(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (parsed >= 1 && parsed <= 16) return parsed;
-  throw new UserInputError(
-    `--concurrency must be a whole number from 1 to 16, not ${JSON.stringify(value)}`,
-    {
-      hint: 'How many targets download at once; the default is 3.',
-    },
-  );
 }
 
 /** Empty items are kept so that `,,,` is refused rather than read as "no extensions". */
