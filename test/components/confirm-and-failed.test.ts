@@ -1,17 +1,14 @@
 import { createElement } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DownloadResult } from '../../src/core/download/index.js';
 import { NetworkError } from '../../src/core/errors.js';
-import { buildManifest } from '../../src/core/pipeline/build-manifest.js';
-import type { InstallerResolution } from '../../src/core/pipeline/artifacts.js';
 import type { WizardAction } from '../../src/components/state/actions.js';
 import { describeError } from '../../src/components/state/describe-error.js';
 import type { ReadyRelease } from '../../src/components/state/steps.js';
 import { ConfirmStep } from '../../src/components/steps/confirm-step.js';
 import { doneEpilogue } from '../../src/components/steps/done-epilogue.js';
 import { FailedStep } from '../../src/components/steps/failed-step.js';
-import { plannedFor, requestFor, tempRoot } from '../e2e/helpers/wizard-fixtures.js';
 import { KEY, pollUntil, renderInk } from './helpers.js';
+import { readyRelease } from './publish-fixtures.js';
 import type { InkHarness } from './helpers.js';
 
 let ready: ReadyRelease;
@@ -20,34 +17,7 @@ let actions: WizardAction[] = [];
 afterEach(() => ink?.unmount());
 
 beforeAll(async () => {
-  const planned = await plannedFor(requestFor(await tempRoot()));
-  const iso: DownloadResult = {
-    path: planned.plan.paths.iso,
-    sha256: '5a'.repeat(32),
-    size: 3 * 1024 * 1024,
-    servedBy: '127.0.0.1:1',
-    resumed: false,
-    reused: false,
-    retries: 0,
-  };
-  const installer: InstallerResolution = {
-    digest: `sha256:${'7e'.repeat(32)}`,
-    pinned: `${planned.plan.refs.installerImage}@sha256:${'7e'.repeat(32)}`,
-    reason: undefined,
-  };
-  const manifest = buildManifest(planned.plan, {
-    iso,
-    installer,
-    generatedAt: new Date('2026-02-03T04:05:06Z'),
-    toolVersion: '0.0.0',
-  });
-  ready = {
-    ...planned,
-    iso,
-    downloads: new Map([[planned.plan.targets[0]?.name ?? '', iso]]),
-    installer,
-    manifest,
-  };
+  ready = await readyRelease();
 });
 
 function mountConfirm(): InkHarness {

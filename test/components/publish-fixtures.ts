@@ -1,5 +1,5 @@
 // A release ready to write (real plan and manifest over a temp root) and what a publish of it
-// returns, for the Publish screens' tests. No registry: the screens only see state and events.
+// returns, for the Confirm, Failed and Publish screens' tests. No registry: the screens only see state and events.
 import type { DownloadResult } from '../../src/core/download/index.js';
 import { buildManifest } from '../../src/core/pipeline/build-manifest.js';
 import type { InstallerResolution } from '../../src/core/pipeline/artifacts.js';

@@ -141,7 +141,7 @@ export async function uploadBlob(request: BlobUploadRequest): Promise<void> {
     if (response.statusCode === 201 || response.statusCode === 204) return;
     if (hasErrorCode(response, 'DIGEST_INVALID', 'SIZE_INVALID')) {
       throw new IntegrityError(
-        `the registry ${host} computed another digest for ${descriptor.digest} than its descriptor says (${repository})`,
+        `the registry ${host} found that the bytes sent for blob ${descriptor.digest} (${repository}) have another digest`,
         {
           hint: 'The bytes read from the source do not hash to the digest: check or re-create the local copy, then publish again.',
         },

@@ -150,7 +150,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
     const bytes = response.body;
     if (bytes.length > MAX_MANIFEST_BYTES) {
       throw new IntegrityError(
-        `${what} on ${host} is larger than any manifest (${bytes.length} bytes)`,
+        `${what} on ${host} is ${bytes.length} bytes, more than the ${MAX_MANIFEST_BYTES} a manifest may be`,
         {
           hint: 'Check that the destination is an OCI registry.',
         },
